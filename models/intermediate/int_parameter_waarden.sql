@@ -1,0 +1,25 @@
+-- int_parameter_waarden: the parameter values of this run, i.e. the registry (stg_parameter_waarden)
+-- with the scenario's overrides applied. An override without vanaf_jaar replaces the whole series
+-- of that parameter; one with vanaf_jaar replaces or adds the value from that year on.
+-- A range (laag/hoog) the override does not give is kept from the registry's latest value.
+CREATE OR REPLACE TABLE int_parameter_waarden AS
+WITH laatste AS (
+  SELECT parameter_id, arg_max(laag, vanaf_jaar) AS laag, arg_max(hoog, vanaf_jaar) AS hoog
+  FROM stg_parameter_waarden GROUP BY parameter_id
+),
+basis AS (
+  SELECT w.parameter_id, w.vanaf_jaar, w.waarde, w.laag, w.hoog, w.status, w.bron_id, w.vindplaats, w.toelichting, false AS scenario
+  FROM stg_parameter_waarden w
+  WHERE NOT EXISTS (SELECT 1 FROM scenario_overrides o WHERE o.parameter_id = w.parameter_id AND o.vanaf_jaar IS NULL)
+    AND NOT EXISTS (SELECT 1 FROM scenario_overrides o WHERE o.parameter_id = w.parameter_id AND o.vanaf_jaar = w.vanaf_jaar)
+),
+scenario AS (
+  SELECT o.parameter_id,
+         coalesce(o.vanaf_jaar, (SELECT min(vanaf_jaar) FROM stg_parameter_waarden w WHERE w.parameter_id = o.parameter_id)) AS vanaf_jaar,
+         o.waarde, coalesce(o.laag, l.laag) AS laag, coalesce(o.hoog, l.hoog) AS hoog,
+         'scenario' AS status, 'scenario' AS bron_id, NULL AS vindplaats, o.toelichting, true AS scenario
+  FROM scenario_overrides o LEFT JOIN laatste l USING (parameter_id)
+)
+SELECT * FROM basis
+UNION ALL SELECT * FROM scenario
+ORDER BY parameter_id, vanaf_jaar;

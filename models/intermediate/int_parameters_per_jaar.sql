@@ -1,0 +1,30 @@
+-- int_parameters_per_jaar: every parameter's value for every year 1990-2035 (the value whose
+-- vanaf_jaar is the latest not after that year), typed twice: waarde (DOUBLE, for the models) and
+-- waarde_dec (DECIMAL(38,12), exact for decimal literals; a fraction such as 11/75 is rounded at 12 places).
+-- The macros par() and par_dec() are how every rule reads a parameter: no number lives in rule code.
+CREATE OR REPLACE TABLE int_parameters_per_jaar AS
+WITH jaren AS (SELECT range AS jaar FROM range(1990, 2036)),
+waarden AS (
+  SELECT *,
+    CASE WHEN contains(waarde, '/')
+         THEN CAST(split_part(waarde, '/', 1) AS DOUBLE) / CAST(split_part(waarde, '/', 2) AS DOUBLE)
+         ELSE CAST(waarde AS DOUBLE) END AS waarde_double,
+    NOT contains(waarde, '/') AS exact
+  FROM int_parameter_waarden
+)
+SELECT p.parameter_id, j.jaar, w.vanaf_jaar, w.waarde AS waarde_tekst, w.waarde_double AS waarde,
+       CAST(w.waarde_double AS DECIMAL(38,12)) AS waarde_benadering,
+       CASE WHEN w.exact THEN CAST(w.waarde AS DECIMAL(38,12)) ELSE CAST(w.waarde_double AS DECIMAL(38,12)) END AS waarde_dec,
+       w.exact, CAST(w.laag AS DOUBLE) AS laag, CAST(w.hoog AS DOUBLE) AS hoog, w.status, w.scenario,
+       coalesce(w.bron_id, p.bron_id) AS bron_id, coalesce(w.vindplaats, p.vindplaats) AS vindplaats,
+       p.eenheid, p.omschrijving
+FROM stg_parameters p
+CROSS JOIN jaren j
+JOIN waarden w ON w.parameter_id = p.parameter_id AND w.vanaf_jaar <= j.jaar
+QUALIFY row_number() OVER (PARTITION BY p.parameter_id, j.jaar ORDER BY w.vanaf_jaar DESC) = 1
+ORDER BY p.parameter_id, j.jaar;
+
+CREATE OR REPLACE MACRO par(id, yr) AS
+  (SELECT waarde FROM int_parameters_per_jaar p WHERE p.parameter_id = id AND p.jaar = yr);
+CREATE OR REPLACE MACRO par_dec(id, yr) AS
+  (SELECT waarde_dec FROM int_parameters_per_jaar p WHERE p.parameter_id = id AND p.jaar = yr);

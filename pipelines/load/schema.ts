@@ -1,0 +1,249 @@
+/**
+ * The declared schema of every data file the pipeline loads. One TableSpec per source file;
+ * each becomes one staging table (stg_*) in the warehouse, typed and renamed nowhere else.
+ */
+export type ColumnType = "text" | "id" | "integer" | "decimal" | "rational" | "boolean" | "enum" | "date";
+
+export interface ColumnSpec {
+  name: string;
+  type: ColumnType;
+  description: string;
+  /** Unit of a numeric column: eur, meur, pct, ratio, aantal, jaar … */
+  unit?: string;
+  optional?: boolean;
+  min?: number;
+  max?: number;
+  values?: readonly string[];
+  pattern?: RegExp;
+  /** Human words for the pattern, used in error messages. */
+  patternHint?: string;
+  /** Other tables' key columns this value must exist in ("table.column"; any of them). */
+  references?: string[];
+  /** DuckDB type of the staging column. */
+  sql: string;
+}
+
+export interface RowProblem { column: string; expected: string; found: string }
+
+export interface TableSpec {
+  table: string;
+  /** Path below the data directory, without extension: .csv or .xlsx is looked up. */
+  file: string;
+  description: string;
+  columns: ColumnSpec[];
+  key: string[];
+  /** Checks that involve several columns of one row. */
+  rowCheck?: (row: Record<string, string>) => RowProblem | null;
+}
+
+const bron = (optional = false): ColumnSpec => ({
+  name: "bron_id", type: "id", description: "Source document (data/bronnen.csv)", references: ["stg_bronnen.bron_id"], sql: "VARCHAR", optional,
+});
+const vindplaats: ColumnSpec = { name: "vindplaats", type: "text", description: "Article, page or table in the source", optional: true, sql: "VARCHAR" };
+const toelichting: ColumnSpec = { name: "toelichting", type: "text", description: "Note", optional: true, sql: "VARCHAR" };
+const gemeentecode = (optional = false): ColumnSpec => ({
+  name: "gemeentecode", type: "id", description: "CBS municipality code", pattern: /^GM\d{4}$/, patternHint: "a CBS code such as GM0402",
+  references: ["stg_gemeenten.gemeentecode", "stg_gemeenten_historisch.gemeentecode"], sql: "VARCHAR", optional,
+});
+const jaar = (name = "jaar", description = "Year"): ColumnSpec => ({ name, type: "integer", description, min: 1990, max: 2100, unit: "jaar", sql: "INTEGER" });
+const pct = (name: string, description: string, optional = false): ColumnSpec => ({ name, type: "decimal", description, unit: "pct", min: 0, max: 100, sql: "DECIMAL(9,4)", optional });
+const amount = (name: string, description: string, unit: string, optional = false): ColumnSpec => ({ name, type: "decimal", description, unit, min: 0, sql: "DECIMAL(20,4)", optional });
+const lowHighCheck = (low: string, high: string, value?: string) => (r: Record<string, string>): RowProblem | null => {
+  const l = r[low] === "" ? undefined : Number(r[low]);
+  const h = r[high] === "" ? undefined : Number(r[high]);
+  if (l !== undefined && h !== undefined && l > h) return { column: high, expected: `a value of at least '${low}' (${r[low]})`, found: r[high] };
+  if (value && r[value] !== "" && !r[value].includes("/")) {
+    const v = Number(r[value]);
+    if (l !== undefined && v < l) return { column: value, expected: `a value within '${low}'–'${high}'`, found: `${r[value]} below ${r[low]}` };
+    if (h !== undefined && v > h) return { column: value, expected: `a value within '${low}'–'${high}'`, found: `${r[value]} above ${r[high]}` };
+  }
+  return null;
+};
+
+export const UNITS = ["pct", "eur", "meur", "ratio", "aantal", "jaar"] as const;
+export const VALUE_STATUS = ["contract", "bron", "afgeleid", "aanname", "synthetisch"] as const;
+
+export const TABLES: TableSpec[] = [
+  {
+    table: "stg_bronnen", file: "bronnen", description: "Source documents and public sources every figure refers to",
+    key: ["bron_id"],
+    columns: [
+      { name: "bron_id", type: "id", description: "Source id", sql: "VARCHAR" },
+      { name: "soort", type: "enum", values: ["document", "publiek", "referentie", "aanname", "synthetisch"], description: "Kind of source", sql: "VARCHAR" },
+      { name: "titel", type: "text", description: "Title", sql: "VARCHAR" },
+      { name: "datum", type: "text", description: "Date (year, year-month or full date)", optional: true, pattern: /^\d{4}(-\d{2}(-\d{2})?)?$/, patternHint: "a date as YYYY, YYYY-MM or YYYY-MM-DD", sql: "VARCHAR" },
+      { name: "uitgever", type: "text", description: "Publisher or parties", sql: "VARCHAR" },
+      { name: "vindplaats", type: "text", description: "Where the document is (seed number or address)", sql: "VARCHAR" },
+      { name: "licentie", type: "text", description: "Licence or status", sql: "VARCHAR" },
+      toelichting,
+    ],
+  },
+  {
+    table: "stg_gemeenten", file: "referentie/gemeenten", description: "Municipalities (2020 boundaries) with inhabitants (CBS 37230ned, CC BY 4.0)",
+    key: ["gemeentecode"],
+    columns: [
+      { ...gemeentecode(), references: undefined },
+      { name: "gemeentenaam", type: "text", description: "Name", sql: "VARCHAR" },
+      { name: "inwoners", type: "integer", description: "Inhabitants", unit: "aantal", min: 0, sql: "INTEGER" },
+    ],
+  },
+  {
+    table: "stg_gemeenten_historisch", file: "referentie/gemeenten_historisch", description: "Former municipalities and the 2020 municipality they merged into",
+    key: ["gemeentecode"],
+    columns: [
+      { ...gemeentecode(), references: undefined },
+      { name: "gemeentenaam", type: "text", description: "Name", sql: "VARCHAR" },
+      { name: "opgeheven_per", type: "date", description: "Date the municipality ceased to exist", sql: "DATE" },
+      { name: "opgegaan_in", type: "id", description: "Municipality it merged into", pattern: /^GM\d{4}$/, patternHint: "a CBS code such as GM0575", references: ["stg_gemeenten.gemeentecode"], sql: "VARCHAR" },
+      bron(), vindplaats,
+    ],
+  },
+  {
+    table: "stg_levenstafels", file: "referentie/levenstafels", description: "Dutch period life tables (Human Mortality Database, CC BY 4.0)",
+    key: ["year", "sex", "age"],
+    columns: [
+      { name: "year", type: "integer", description: "Calendar year of the period table", min: 1000, max: 9999, unit: "jaar", sql: "INTEGER" },
+      { name: "sex", type: "enum", values: ["male", "female", "total"], description: "Sex", sql: "VARCHAR" },
+      { name: "age", type: "integer", description: "Age in completed years (last age is open)", min: 0, max: 130, unit: "jaar", sql: "INTEGER" },
+      { name: "mx", type: "decimal", description: "Central death rate", min: 0, sql: "DECIMAL(12,6)" },
+      { name: "qx", type: "decimal", description: "Probability of dying within the year", min: 0, max: 1, sql: "DECIMAL(12,6)" },
+      { name: "ax", type: "decimal", description: "Average years lived in the year by those dying", min: 0, max: 20, sql: "DECIMAL(8,3)" },
+      { name: "lx", type: "integer", description: "Survivors at exact age (radix 100,000)", min: 0, sql: "INTEGER" },
+      { name: "ex", type: "decimal", description: "Life expectancy at exact age", min: 0, max: 130, unit: "jaar", sql: "DECIMAL(8,3)" },
+    ],
+  },
+  {
+    table: "stg_parameters", file: "parameters/parameters", description: "Parameter registry: one row per parameter, with its unit, bounds and reference",
+    key: ["parameter_id"],
+    columns: [
+      { name: "parameter_id", type: "id", description: "Parameter id (scheme.name)", pattern: /^[a-z]+(\.[a-z0-9_]+)+$/, patternHint: "an id such as wmo.deelname_gemeenten", sql: "VARCHAR" },
+      { name: "omschrijving", type: "text", description: "Description (Dutch)", sql: "VARCHAR" },
+      { name: "eenheid", type: "enum", values: UNITS, description: "Unit", sql: "VARCHAR" },
+      { name: "min", type: "decimal", description: "Lowest allowed value", optional: true, sql: "DECIMAL(20,6)" },
+      { name: "max", type: "decimal", description: "Highest allowed value", optional: true, sql: "DECIMAL(20,6)" },
+      { name: "verdeling", type: "enum", values: ["uniform", "driehoek", "normaal"], description: "Distribution over laag–hoog for Monte Carlo draws", optional: true, sql: "VARCHAR" },
+      bron(), vindplaats, toelichting,
+    ],
+  },
+  {
+    table: "stg_parameter_waarden", file: "parameters/waarden", description: "Parameter values by year (valid from that year on), with range and status",
+    key: ["parameter_id", "vanaf_jaar"],
+    columns: [
+      { name: "parameter_id", type: "id", description: "Parameter", references: ["stg_parameters.parameter_id"], sql: "VARCHAR" },
+      jaar("vanaf_jaar", "First year the value applies to"),
+      { name: "waarde", type: "rational", description: "Value, exact (a decimal number or a fraction such as 11/75)", sql: "VARCHAR" },
+      { name: "laag", type: "decimal", description: "Low end of the plausible range", optional: true, sql: "DECIMAL(20,6)" },
+      { name: "hoog", type: "decimal", description: "High end of the plausible range", optional: true, sql: "DECIMAL(20,6)" },
+      { name: "status", type: "enum", values: VALUE_STATUS, description: "contract, bron, afgeleid, aanname or synthetisch", sql: "VARCHAR" },
+      bron(true), vindplaats, toelichting,
+    ],
+    rowCheck: (r) => {
+      if (r.status === "aanname" && (r.laag === "" || r.hoog === "")) return { column: r.laag === "" ? "laag" : "hoog", expected: "a range (laag and hoog) for an assumption", found: "an empty cell" };
+      return lowHighCheck("laag", "hoog", "waarde")(r);
+    },
+  },
+  {
+    table: "stg_wmo_macrobudget", file: "wmo/macrobudget_2015", description: "Wmo macro budget 2015 by component, with the part relevant for recourse (Bijlage 1)",
+    key: ["onderdeel_id"],
+    columns: [
+      { name: "onderdeel_id", type: "id", description: "Component id", sql: "VARCHAR" },
+      { name: "onderdeel", type: "text", description: "Component", sql: "VARCHAR" },
+      { name: "hoofdonderdeel_id", type: "id", description: "Component this row is part of", optional: true, references: ["stg_wmo_macrobudget.onderdeel_id"], sql: "VARCHAR" },
+      amount("budget_meur", "Budget 2015", "meur"),
+      amount("relevant_meur", "Part relevant for recourse", "meur", true),
+      bron(), vindplaats, toelichting,
+    ],
+    rowCheck: (r) => {
+      if (r.hoofdonderdeel_id === "" && r.relevant_meur === "") return { column: "relevant_meur", expected: "the relevant amount of a top-level component", found: "an empty cell" };
+      if (r.relevant_meur !== "" && Number(r.relevant_meur) > Number(r.budget_meur)) return { column: "relevant_meur", expected: `at most the budget (${r.budget_meur})`, found: r.relevant_meur };
+      return null;
+    },
+  },
+  {
+    table: "stg_wmo_niet_relevant", file: "wmo/macrobudget_2015_niet_relevant", description: "Items of the macro budget not relevant for recourse (Bijlage 1)",
+    key: ["post_id"],
+    columns: [
+      { name: "post_id", type: "id", description: "Item id", sql: "VARCHAR" },
+      { name: "omschrijving", type: "text", description: "Item", sql: "VARCHAR" },
+      amount("bedrag_meur", "Amount", "meur"),
+      { name: "onderdeel_id", type: "id", description: "Component it is taken from", references: ["stg_wmo_macrobudget.onderdeel_id"], sql: "VARCHAR" },
+      bron(), vindplaats,
+    ],
+  },
+  {
+    table: "stg_wmo_looptijd", file: "wmo/looptijd", description: "Status of the Wmo agreement by year",
+    key: ["jaar"],
+    columns: [jaar(), { name: "status", type: "enum", values: ["overeenkomst", "verlengd", "beeindigd"], description: "Status", sql: "VARCHAR" }, bron(), vindplaats, toelichting],
+  },
+  {
+    table: "stg_wmo_niet_deelnemend", file: "wmo/niet_deelnemende_gemeenten", description: "Municipalities that opted out of the Wmo agreement, by year",
+    key: ["jaar", "gemeentecode"],
+    columns: [jaar(), gemeentecode(), { name: "gemeentenaam", type: "text", description: "Name", sql: "VARCHAR" }, bron(), vindplaats, toelichting],
+  },
+  {
+    table: "stg_wmo_waarnemingen", file: "wmo/waarnemingen", description: "Reported Wmo figures (sums, receipts, totals) to check the rules against",
+    key: ["waarneming_id"],
+    columns: [
+      { name: "waarneming_id", type: "id", description: "Observation id", sql: "VARCHAR" },
+      jaar("jaar_van", "First year"), jaar("jaar_tot", "Last year"),
+      { name: "grootheid", type: "id", description: "What was observed", sql: "VARCHAR" },
+      gemeentecode(true),
+      { name: "eenheid", type: "enum", values: UNITS, description: "Unit", sql: "VARCHAR" },
+      amount("waarde", "Value (point figure)", "eenheid", true),
+      amount("laag", "Low end of a reported range", "eenheid", true),
+      amount("hoog", "High end of a reported range", "eenheid", true),
+      { name: "benadering", type: "boolean", description: "ja if the source gives the figure as approximate", sql: "BOOLEAN" },
+      bron(), vindplaats, toelichting,
+    ],
+    rowCheck: (r) => {
+      if (r.waarde === "" && (r.laag === "" || r.hoog === "")) return { column: "waarde", expected: "a value, or a range in laag and hoog", found: "empty cells" };
+      if (Number(r.jaar_tot) < Number(r.jaar_van)) return { column: "jaar_tot", expected: `a year not before jaar_van (${r.jaar_van})`, found: r.jaar_tot };
+      return lowHighCheck("laag", "hoog")(r);
+    },
+  },
+  {
+    table: "stg_wmo_verzekeraars", file: "wmo/verzekeraars_aandelen", description: "Insurers' shares in the Waarborgfonds omslag and in general-liability premium (art. 6); the shipped table is illustrative",
+    key: ["jaar", "verzekeraar"],
+    columns: [
+      jaar(), { name: "verzekeraar", type: "text", description: "Insurer", sql: "VARCHAR" },
+      { name: "deelnemer", type: "boolean", description: "Takes part in the agreement", sql: "BOOLEAN" },
+      pct("aandeel_omslag_waarborgfonds_pct", "Share in the Waarborgfonds Motorverkeer omslag"),
+      pct("aandeel_premie_av_pct", "Share in general-liability premium income"),
+      bron(), toelichting,
+    ],
+  },
+  {
+    table: "stg_wlz_looptijd", file: "wlz/looptijd", description: "Years of the Wlz convenant 2024-2027 and its base year",
+    key: ["jaar"],
+    columns: [jaar(), { name: "status", type: "enum", values: ["basisjaar", "convenant"], description: "Status", sql: "VARCHAR" }, bron(), vindplaats, toelichting],
+  },
+  {
+    table: "stg_awbz_afkoopsommen", file: "wlz/awbz_afkoopsommen", description: "AWBZ recourse buy-off sums (predecessor of the Wlz convenant)",
+    key: ["periode_id"],
+    columns: [
+      { name: "periode_id", type: "id", description: "Period id", sql: "VARCHAR" },
+      jaar(), { name: "periode", type: "text", description: "Period as the source states it", sql: "VARCHAR" },
+      { name: "maanden", type: "integer", description: "Months covered", min: 1, max: 12, sql: "INTEGER" },
+      amount("bedrag", "Amount", "valuta"),
+      { name: "valuta", type: "enum", values: ["NLG", "EUR"], description: "Currency", sql: "VARCHAR" },
+      { name: "benadering", type: "boolean", description: "ja if rounded or approximate in the source", sql: "BOOLEAN" },
+      bron(), vindplaats, toelichting,
+    ],
+  },
+  {
+    table: "stg_wlz_tijdpad", file: "wlz/tijdpad", description: "Yearly timeline of the Wlz convenant (art. 4-5, Toelichting 7)",
+    key: ["volgorde"],
+    columns: [
+      { name: "volgorde", type: "integer", description: "Order within the year", min: 1, sql: "INTEGER" },
+      { name: "moment", type: "text", description: "Moment as the convenant states it", sql: "VARCHAR" },
+      { name: "maand_van", type: "integer", description: "First month", min: 1, max: 12, sql: "INTEGER" },
+      { name: "maand_tot", type: "integer", description: "Last month", min: 1, max: 12, sql: "INTEGER" },
+      { name: "dag", type: "integer", description: "Day of the month, if fixed", min: 1, max: 31, optional: true, sql: "INTEGER" },
+      { name: "uiterlijk", type: "boolean", description: "ja if it is a deadline", sql: "BOOLEAN" },
+      { name: "actie", type: "text", description: "Action", sql: "VARCHAR" },
+      { name: "partij", type: "text", description: "Party", sql: "VARCHAR" },
+      { name: "artikel", type: "text", description: "Article", sql: "VARCHAR" },
+      bron(),
+    ],
+  },
+];

@@ -1,0 +1,148 @@
+import Decimal from "decimal.js";
+import type { InputIssue } from "../lib/errors.ts";
+import { columnLetters, type RawTable } from "./delimited.ts";
+import type { ColumnSpec, TableSpec } from "./schema.ts";
+
+/** A validated table: every cell normalised (decimal point, ISO dates, true/false), "" for empty. */
+export interface ValidTable {
+  spec: TableSpec;
+  file: string;
+  rows: string[][];
+  lines: number[];
+}
+
+const MAX_ISSUES_PER_FILE = 100;
+
+export function validateTable(spec: TableSpec, raw: RawTable, file: string): { table: ValidTable; issues: InputIssue[] } {
+  const issues: InputIssue[] = [];
+  const names = raw.header.map((h) => h.toLowerCase());
+  const expectedHeader = spec.columns.map((c) => c.name).join(",");
+  const missing = spec.columns.filter((c) => !names.includes(c.name));
+  const unknown = raw.header.filter((h) => !spec.columns.some((c) => c.name === h.toLowerCase()));
+  const dup = names.filter((h, i) => names.indexOf(h) !== i);
+  if (missing.length || unknown.length || dup.length) {
+    const found = [
+      missing.length ? `missing ${missing.map((c) => `'${c.name}'`).join(", ")}` : "",
+      unknown.length ? `unknown ${unknown.map((h) => `'${h}'`).join(", ")}` : "",
+      dup.length ? `repeated ${dup.map((h) => `'${h}'`).join(", ")}` : "",
+    ].filter(Boolean).join("; ");
+    issues.push({ file, line: 1, expected: `the header ${expectedHeader}`, found: `${raw.header.join(",") || "nothing"} (${found})` });
+    return { table: { spec, file, rows: [], lines: [] }, issues };
+  }
+  if (raw.rows.length === 0) {
+    issues.push({ file, line: 2, expected: "at least one data row", found: "only a header" });
+    return { table: { spec, file, rows: [], lines: [] }, issues };
+  }
+  const position = spec.columns.map((c) => names.indexOf(c.name));
+  const keyIdx = spec.key.map((k) => spec.columns.findIndex((c) => c.name === k));
+  const seen = new Map<string, number>();
+  const rows: string[][] = [];
+  const lines: number[] = [];
+  const at = (line: number, col: number, c: ColumnSpec) =>
+    raw.workbook ? { file, line, cell: `${columnLetters(col + 1)}${line}`, columnName: c.name } : { file, line, column: col + 1, columnName: c.name };
+
+  for (const { line, cells } of raw.rows) {
+    if (issues.length >= MAX_ISSUES_PER_FILE) break;
+    if (!raw.workbook && cells.length !== raw.header.length) {
+      issues.push({ file, line, expected: `${raw.header.length} fields as in the header`, found: `${cells.length} fields` });
+      continue;
+    }
+    const out: string[] = new Array(spec.columns.length);
+    let bad = false;
+    for (let j = 0; j < spec.columns.length; j++) {
+      const c = spec.columns[j];
+      const text = (cells[position[j]] ?? "").trim();
+      const r = normalise(c, text, raw.decimalComma);
+      if ("error" in r) {
+        issues.push({ ...at(line, position[j], c), expected: r.error, found: text === "" ? "an empty cell" : `"${text}"` });
+        bad = true;
+      } else out[j] = r.value;
+    }
+    if (bad) continue;
+    const record = Object.fromEntries(spec.columns.map((c, j) => [c.name, out[j]]));
+    const problem = spec.rowCheck?.(record);
+    if (problem) {
+      const j = spec.columns.findIndex((c) => c.name === problem.column);
+      issues.push({ ...at(line, position[j], spec.columns[j]), expected: problem.expected, found: problem.found });
+      continue;
+    }
+    const key = keyIdx.map((k) => out[k]).join("\u0001");
+    const first = seen.get(key);
+    if (first !== undefined) {
+      issues.push({ file, line, expected: `a unique key (${spec.key.join(", ")})`, found: `${keyIdx.map((k) => out[k]).join(", ")}, already on line ${first}` });
+      continue;
+    }
+    seen.set(key, line);
+    rows.push(out);
+    lines.push(line);
+  }
+  return { table: { spec, file, rows, lines }, issues };
+}
+
+type Norm = { value: string } | { error: string };
+
+const NUM_POINT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const NUM_COMMA = /^[+-]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$/;
+
+/** Parses a number written with a decimal point, or (Dutch export) a decimal comma and optional thousands dots. */
+export function parseNumber(text: string, decimalComma: boolean): string | null {
+  let t = text.replace(/\s/g, "");
+  if (t.endsWith("%")) t = t.slice(0, -1);
+  if (decimalComma && NUM_COMMA.test(t)) t = t.replace(/\./g, "").replace(",", ".");
+  else if (!NUM_POINT.test(t)) return null;
+  try {
+    return new Decimal(t).toFixed();
+  } catch {
+    return null;
+  }
+}
+
+function describe(c: ColumnSpec): string {
+  const unit = c.unit && c.unit !== "eenheid" && c.unit !== "valuta" ? ` in ${c.unit}` : "";
+  const range =
+    c.min !== undefined && c.max !== undefined ? ` from ${c.min} to ${c.max}` : c.min === 0 ? " of at least 0" : c.min !== undefined ? ` of at least ${c.min}` : c.max !== undefined ? ` of at most ${c.max}` : "";
+  return { integer: "a whole number", decimal: "a number", rational: "a number or a fraction such as 11/75" }[c.type as "integer"] + unit + range;
+}
+
+export function normalise(c: ColumnSpec, text: string, decimalComma: boolean): Norm {
+  if (text === "") return c.optional ? { value: "" } : { error: `a value (${c.description.toLowerCase()})` };
+  switch (c.type) {
+    case "text":
+    case "id":
+      if (c.pattern && !c.pattern.test(text)) return { error: c.patternHint ?? `text matching ${c.pattern}` };
+      if (c.type === "id" && !c.pattern && !/^[A-Za-z0-9_.-]+$/.test(text)) return { error: "an id of letters, digits, '_', '.' or '-'" };
+      return { value: text };
+    case "enum":
+      return c.values!.includes(text) ? { value: text } : { error: `one of ${c.values!.join(", ")}` };
+    case "boolean": {
+      const t = text.toLowerCase();
+      if (["ja", "true", "1", "waar", "yes"].includes(t)) return { value: "true" };
+      if (["nee", "false", "0", "onwaar", "no"].includes(t)) return { value: "false" };
+      return { error: "ja or nee" };
+    }
+    case "date":
+      return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(text)) ? { value: text } : { error: "a date as YYYY-MM-DD" };
+    case "integer":
+    case "decimal":
+    case "rational": {
+      let v: string | null;
+      if (c.type === "rational" && text.includes("/")) {
+        const [p, q] = text.split("/").map((s) => parseNumber(s, decimalComma));
+        if (p === null || q === null || Number(q) === 0) return { error: describe(c) };
+        v = `${p}/${q}`;
+        const d = new Decimal(p).div(q);
+        if (outOfRange(c, d)) return { error: describe(c) };
+        return { value: v };
+      }
+      v = parseNumber(text, decimalComma);
+      if (v === null) return { error: describe(c) };
+      if (c.type === "integer" && !/^-?\d+$/.test(v)) return { error: describe(c) };
+      if (outOfRange(c, new Decimal(v))) return { error: describe(c) };
+      return { value: v };
+    }
+  }
+}
+
+function outOfRange(c: ColumnSpec, d: Decimal): boolean {
+  return (c.min !== undefined && d.lt(c.min)) || (c.max !== undefined && d.gt(c.max));
+}
