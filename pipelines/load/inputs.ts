@@ -52,7 +52,10 @@ export async function loadInputs(shippedDir: string, userDir?: string, specs: Ta
   const files: InputFile[] = [];
   for (const spec of specs) {
     const found = locate(spec, shippedDir, userDir);
-    const label = (p: string) => relative(process.cwd(), p) || p;
+    const label = (p: string) => {
+      const rel = relative(process.cwd(), p);
+      return rel && !rel.startsWith("..") ? rel : p;
+    };
     if (!found) {
       issues.push({ file: label(join(userDir ?? shippedDir, spec.file + ".csv")), expected: `the file for ${spec.table} (${spec.description})`, found: "no such file (.csv or .xlsx)" });
       continue;
