@@ -21,38 +21,51 @@ export function parseDelimited(text: string, file: string): { table: RawTable } 
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
   const sep = countOutsideQuotes(firstLine, ";") > countOutsideQuotes(firstLine, ",") ? ";" : ",";
   const records: { line: number; cells: string[] }[] = [];
+  const sepCode = sep.charCodeAt(0);
   let cells: string[] = [];
-  let field = "";
   let line = 1;
   let recordLine = 1;
   let i = 0;
   const n = text.length;
   let inQuotes = false;
   let quoteLine = 0;
-  while (i < n) {
-    const ch = text.charCodeAt(i);
-    if (inQuotes) {
-      if (ch === 34) {
-        if (text.charCodeAt(i + 1) === 34) { field += '"'; i += 2; continue; }
-        inQuotes = false; i++; continue;
+  while (i <= n) {
+    // one field per iteration
+    if (text.charCodeAt(i) === 34) {
+      inQuotes = true; quoteLine = line;
+      let field = "";
+      let j = i + 1;
+      for (;;) {
+        const q = text.indexOf('"', j);
+        if (q < 0) { j = n + 1; break; }
+        field += text.slice(j, q);
+        if (text.charCodeAt(q + 1) === 34) { field += '"'; j = q + 2; continue; }
+        j = q + 1; inQuotes = false; break;
       }
-      if (ch === 10) line++;
-      field += text[i]; i++; continue;
+      if (inQuotes) break;
+      for (let k = i; k < j; k++) if (text.charCodeAt(k) === 10) line++;
+      // anything between the closing quote and the separator is kept, as spreadsheets do
+      let k = j;
+      while (k < n && text.charCodeAt(k) !== sepCode && text.charCodeAt(k) !== 10 && text.charCodeAt(k) !== 13) k++;
+      cells.push(field + text.slice(j, k));
+      i = k;
+    } else {
+      let k = i;
+      while (k < n) { const c = text.charCodeAt(k); if (c === sepCode || c === 10 || c === 13) break; k++; }
+      cells.push(text.slice(i, k));
+      i = k;
     }
-    if (ch === 34 && field === "") { inQuotes = true; quoteLine = line; i++; continue; }
-    if (text[i] === sep) { cells.push(field); field = ""; i++; continue; }
-    if (ch === 13 && text.charCodeAt(i + 1) === 10) { i++; continue; }
-    if (ch === 10) {
-      cells.push(field); field = "";
-      records.push({ line: recordLine, cells });
-      cells = []; line++; recordLine = line; i++; continue;
-    }
-    field += text[i]; i++;
+    const c = text.charCodeAt(i);
+    if (c === sepCode) { i++; continue; }
+    if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+    records.push({ line: recordLine, cells });
+    cells = [];
+    line++; recordLine = line; i++;
+    if (i >= n) break;
   }
   if (inQuotes) {
     return { issue: { file, line: quoteLine, expected: "a closing quote (\")", found: "the end of the file" } };
   }
-  if (field !== "" || cells.length > 0) { cells.push(field); records.push({ line: recordLine, cells }); }
   const nonEmpty = records.filter((r) => !(r.cells.length === 1 && r.cells[0].trim() === ""));
   const [head, ...rows] = nonEmpty;
   return { table: { header: head.cells.map((h) => h.trim()), rows, decimalComma: sep === ";" } };

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import Decimal from "decimal.js";
+import { Decimal } from "decimal.js";
 import { InputError, type InputIssue } from "../lib/errors.ts";
 import { decodeUtf8 } from "./decode.ts";
 import { parseDelimited, type RawTable } from "./delimited.ts";

@@ -1,4 +1,4 @@
-import Decimal from "decimal.js";
+import { Decimal } from "decimal.js";
 import type { InputIssue } from "../lib/errors.ts";
 import { columnLetters, type RawTable } from "./delimited.ts";
 import type { ColumnSpec, TableSpec } from "./schema.ts";
@@ -59,8 +59,7 @@ export function validateTable(spec: TableSpec, raw: RawTable, file: string): { t
       } else out[j] = r.value;
     }
     if (bad) continue;
-    const record = Object.fromEntries(spec.columns.map((c, j) => [c.name, out[j]]));
-    const problem = spec.rowCheck?.(record);
+    const problem = spec.rowCheck ? spec.rowCheck(Object.fromEntries(spec.columns.map((c, j) => [c.name, out[j]]))) : null;
     if (problem) {
       const j = spec.columns.findIndex((c) => c.name === problem.column);
       issues.push({ ...at(line, position[j], spec.columns[j]), expected: problem.expected, found: problem.found });
@@ -85,7 +84,10 @@ const NUM_POINT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const NUM_COMMA = /^[+-]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$/;
 
 /** Parses a number written with a decimal point, or (Dutch export) a decimal comma and optional thousands dots. */
+const PLAIN = /^-?(0|[1-9]\d*)(\.\d+)?$/;
+
 export function parseNumber(text: string, decimalComma: boolean): string | null {
+  if (!decimalComma && PLAIN.test(text)) return text; // fast path: already canonical
   let t = text.replace(/\s/g, "");
   if (t.endsWith("%")) t = t.slice(0, -1);
   if (decimalComma && NUM_COMMA.test(t)) t = t.replace(/\./g, "").replace(",", ".");
@@ -137,12 +139,20 @@ export function normalise(c: ColumnSpec, text: string, decimalComma: boolean): N
       v = parseNumber(text, decimalComma);
       if (v === null) return { error: describe(c) };
       if (c.type === "integer" && !/^-?\d+$/.test(v)) return { error: describe(c) };
-      if (outOfRange(c, new Decimal(v))) return { error: describe(c) };
+      if (outOfRange(c, v)) return { error: describe(c) };
       return { value: v };
     }
   }
 }
 
-function outOfRange(c: ColumnSpec, d: Decimal): boolean {
-  return (c.min !== undefined && d.lt(c.min)) || (c.max !== undefined && d.gt(c.max));
+function outOfRange(c: ColumnSpec, v: Decimal | string): boolean {
+  if (c.min === undefined && c.max === undefined) return false;
+  if (typeof v === "string") {
+    const n = Number(v);
+    const nearMin = c.min !== undefined && Math.abs(n - c.min) < 1e-6 * Math.max(1, Math.abs(c.min));
+    const nearMax = c.max !== undefined && Math.abs(n - c.max) < 1e-6 * Math.max(1, Math.abs(c.max));
+    if (!nearMin && !nearMax) return (c.min !== undefined && n < c.min) || (c.max !== undefined && n > c.max);
+    v = new Decimal(v);
+  }
+  return (c.min !== undefined && v.lt(c.min)) || (c.max !== undefined && v.gt(c.max));
 }

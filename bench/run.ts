@@ -1,0 +1,67 @@
+// npm run bench: wall time and peak memory of the pipeline, on the shipped data and on a generated
+// large input (a user life table of a million rows). Targets (issue: foundation): the full pipeline on
+// the shipped data within 3 s on a 2-core machine. Reports; does not fail on a missed target.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { ROOT, SHIPPED_DATA } from "../pipelines/warehouse/paths.ts";
+
+interface Run { wallMs: number; pipelineMs: number; maxRssMiB: number }
+
+function runPipeline(args: string[]): Run {
+  const t0 = performance.now();
+  const p = spawnSync(process.execPath, [join(ROOT, "bin/afkoop.mjs"), "pipeline", "--json", "--stats", ...args], { encoding: "utf8", maxBuffer: 1 << 26 });
+  const wallMs = performance.now() - t0;
+  if (p.status !== 0) throw new Error(p.stderr);
+  const out = JSON.parse(p.stdout) as { stats: { millis: number; maxRssMiB: number } };
+  return { wallMs, pipelineMs: out.stats.millis, maxRssMiB: out.stats.maxRssMiB };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function bench(name: string, args: string[], repeat: number) {
+  runPipeline(args); // warm-up (file cache, tsx compile cache)
+  const runs = Array.from({ length: repeat }, () => runPipeline(args));
+  return {
+    name,
+    repeat,
+    wallMsMedian: Math.round(median(runs.map((r) => r.wallMs))),
+    pipelineMsMedian: Math.round(median(runs.map((r) => r.pipelineMs))),
+    maxRssMiB: Math.max(...runs.map((r) => r.maxRssMiB)),
+  };
+}
+
+function largeLifeTable(dir: string, rows: number): number {
+  const base = readFileSync(join(SHIPPED_DATA, "referentie/levenstafels.csv"), "utf8").trim().split("\n");
+  const header = base[0];
+  const body = base.slice(1).filter((l) => l.startsWith("2019,"));
+  const perYear = body.length;
+  const years = Math.ceil(rows / perYear);
+  mkdirSync(join(dir, "referentie"), { recursive: true });
+  const parts: string[] = [header];
+  for (let y = 0; y < years; y++) {
+    const year = String(1000 + y);
+    for (const l of body) parts.push(year + l.slice(4));
+  }
+  writeFileSync(join(dir, "referentie/levenstafels.csv"), parts.join("\n") + "\n");
+  return years * perYear;
+}
+
+const work = mkdtempSync(join(tmpdir(), "afkoop-bench-"));
+try {
+  console.log(`machine: ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`);
+  const shipped = bench("pipeline, shipped data", ["--db", join(work, "a.duckdb")], 5);
+  const userDir = join(work, "large");
+  const n = largeLifeTable(userDir, 1_000_000);
+  const large = bench(`pipeline, user life table of ${n.toLocaleString("en-GB")} rows`, ["--db", join(work, "b.duckdb"), "--data", userDir], 2);
+  const results = [shipped, large];
+  for (const r of results) {
+    console.log(`${r.name}: pipeline ${r.pipelineMsMedian} ms, whole command ${r.wallMsMedian} ms (median of ${r.repeat}), peak memory ${r.maxRssMiB} MiB`);
+  }
+  console.log(`target: shipped data within 3000 ms — ${shipped.pipelineMsMedian <= 3000 ? "met" : "MISSED"} (pipeline ${shipped.pipelineMsMedian} ms)`);
+  mkdirSync(join(ROOT, ".bench"), { recursive: true });
+  writeFileSync(join(ROOT, ".bench/pipeline.json"), JSON.stringify({ date: new Date().toISOString(), results }, null, 2));
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
