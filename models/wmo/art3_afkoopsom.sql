@@ -39,7 +39,7 @@ berekend2 AS (
   SELECT *, round(CAST(som_na_gemeenten AS DECIMAL(20,2)) * CAST(deelname_verzekeraars AS DECIMAL(9,4)) * 0.01) AS som_na_verzekeraars
   FROM berekend
 )
-SELECT jaar, stap, omschrijving, formule, CAST(bedrag AS DECIMAL(20,4)) AS bedrag, eenheid, parameters, artikel FROM (
+SELECT jaar, stap, omschrijving, formule, CAST(bedrag AS DECIMAL(38,12)) AS bedrag, eenheid, parameters, artikel FROM (
   SELECT jaar, 1 AS stap, 'Relevant macrobudget Wmo' AS omschrijving, 'som van de relevante onderdelen' AS formule,
          relevant_eur AS bedrag, 'eur' AS eenheid, []::VARCHAR[] AS parameters, 'Bijlage 1, tabel Wmo budgetten' AS artikel FROM berekend2
   UNION ALL SELECT jaar, 2, 'Gewogen regrespercentage', '(w1 x 0,34 + w2 x 0,06) / (w1 + w2)', pct_gewogen, 'pct',

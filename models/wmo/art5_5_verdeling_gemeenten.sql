@@ -10,6 +10,7 @@ CREATE OR REPLACE TABLE wmo_bedrag_per_inwoner AS
 SELECT a.jaar, a.afkoopsom, a.grondslag,
        par('wmo.kosten_vng', a.jaar) AS kosten_vng_pct,
        a.afkoopsom * (1 - par('wmo.kosten_vng', a.jaar) / 100) AS uit_te_keren,
+       par('wmo.inwoners_peiljaar', a.jaar) AS inwoners_peiljaar,
        (SELECT sum(inwoners) FROM stg_gemeenten) AS inwoners_nederland,
        (SELECT sum(inwoners) FROM stg_gemeenten) * par('wmo.deelname_gemeenten', a.jaar) / 100 AS inwoners_deelnemend,
        a.afkoopsom * (1 - par('wmo.kosten_vng', a.jaar) / 100)

@@ -1,0 +1,106 @@
+// The afkoop command: --help everywhere, the calculation with its sources, scenario errors naming the parameter.
+import { spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ROOT } from "../pipelines/warehouse/paths.ts";
+import { freshWarehouse, tempDir } from "./support/fixtures.ts";
+
+let db: string;
+beforeAll(async () => {
+  db = await freshWarehouse();
+});
+
+function afkoop(...args: string[]) {
+  const p = spawnSync(process.execPath, [join(ROOT, "bin/afkoop.mjs"), ...args], { encoding: "utf8", env: { ...process.env, AFKOOP_DB: db } });
+  return { code: p.status, out: p.stdout, err: p.stderr };
+}
+
+function scenario(obj: unknown): string {
+  const f = join(tempDir(), "scenario.json");
+  writeFileSync(f, JSON.stringify(obj));
+  return f;
+}
+
+describe("afkoop --help", () => {
+  it("lists the commands, and every command has its own help", () => {
+    const main = afkoop("--help");
+    expect(main.code).toBe(0);
+    const commands = [...main.out.matchAll(/^ {2}([a-z]+) {2,}/gm)].map((m) => m[1]);
+    expect(commands).toEqual(expect.arrayContaining(["pipeline", "wmo", "wlz"]));
+    for (const c of commands) {
+      const h = afkoop(c, "--help");
+      expect(h.code, c).toBe(0);
+      expect(h.out).toMatch(new RegExp(`^afkoop ${c} — `));
+      expect(h.out).toContain("Usage: afkoop " + c);
+    }
+  });
+  it("refuses an unknown option with the command's help", () => {
+    const r = afkoop("wmo", "--jaar", "2015");
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/Unknown option '--jaar'[\s\S]*Usage: afkoop wmo/);
+  });
+});
+
+describe("afkoop wmo / wlz", () => {
+  it("prints each step of the 2015 calculation with its article and sources", () => {
+    const r = afkoop("wmo", "--year", "2015");
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Afkoopsom bij 100% deelname .* EUR 10,850,000 +Art\. 3\.3; Bijlage 1/);
+    expect(r.out).toContain("wmo.deelname_gemeenten = 97.45 pct [contract]");
+    expect(r.out).toContain("Afkoopsom 2015: EUR 10,044,659");
+  });
+
+  it("gives JSON with every step traceable to registry parameters", () => {
+    const r = afkoop("wmo", "--year", "2015", "--json");
+    const j = JSON.parse(r.out);
+    const ids = new Set(j.parameters.map((p: { parameter_id: string }) => p.parameter_id));
+    for (const s of j.steps) for (const p of s.parameters) expect(ids.has(p), p).toBe(true);
+    for (const p of j.parameters) expect(p.bron, p.parameter_id).toBeTruthy();
+  });
+
+  it("applies a scenario without touching the warehouse", () => {
+    const r = afkoop("wmo", "--year", "2015", "--json", "--scenario", join(ROOT, "scenarios/voorbeeld-wmo.json"));
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.afkoopsom.afkoopsom).toBe(String(Math.round(10_573_325 * 0.98)) + ".00");
+    const base = JSON.parse(afkoop("wmo", "--year", "2015", "--json").out);
+    expect(base.afkoopsom.afkoopsom).toBe("10044659.00");
+  });
+
+  it("prints the Wlz steps A-D, the draagvlak and the nota", () => {
+    const r = afkoop("wlz", "--year", "2025", "--scenario", join(ROOT, "scenarios/voorbeeld-wlz.json"), "--json");
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.steps.filter((s: { stand: string }) => s.stand === "voorlopig").map((s: { stap: string }) => s.stap)).toEqual(["uitgangspunt", "A", "B", "C", "D", "afkoopsom"]);
+    expect(Number(j.afkoopsom.nacalculatie)).toBe(Number(j.afkoopsom.definitief) - Number(j.afkoopsom.voorlopig));
+    expect(j.nota.uiterlijk_verstuurd).toBe("2025-07-01");
+  });
+
+  it("says which years exist when asked for another", () => {
+    const r = afkoop("wmo", "--year", "2020");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("no Wmo afkoopsom for 2020; the agreement covers 2015, 2016, 2017, 2018");
+  });
+});
+
+describe("bad scenarios name the parameter", () => {
+  it("an unknown parameter id, with a suggestion", () => {
+    const r = afkoop("wmo", "--scenario", scenario({ parameters: { "wmo.deelname_gemeente": 95 } }));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("parameters.wmo.deelname_gemeente: unknown parameter (did you mean wmo.deelname_gemeenten?)");
+  });
+  it("a wrong unit", () => {
+    const r = afkoop("wmo", "--scenario", scenario({ parameters: { "wmo.kosten_vng": { waarde: 100000, eenheid: "eur" } } }));
+    expect(r.err).toContain('parameters.wmo.kosten_vng: unit "eur" does not match the unit of wmo.kosten_vng ("pct")');
+  });
+  it("a participation above 100%", () => {
+    const r = afkoop("wlz", "--scenario", scenario({ parameters: { "wlz.draagvlak_b1_voorlopig": { "2025": 101 } } }));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("parameters.wlz.draagvlak_b1_voorlopig.2025: 101 is outside the allowed range of wlz.draagvlak_b1_voorlopig (0 to 100 pct)");
+  });
+  it("a value that is not a number", () => {
+    const r = afkoop("wmo", "--scenario", scenario({ parameters: { "wmo.kosten_vng": "veel" } }));
+    expect(r.err).toContain('parameters.wmo.kosten_vng.waarde: expected a number, found "veel"');
+  });
+});

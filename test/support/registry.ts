@@ -1,0 +1,26 @@
+// Test-side readers of the shipped data files, so expectations are computed from the sources
+// rather than copied from results.
+import { Decimal } from "decimal.js";
+import { parseDelimited } from "../../pipelines/load/delimited.ts";
+import { shipped } from "./fixtures.ts";
+
+export function rows(rel: string): Record<string, string>[] {
+  const p = parseDelimited(shipped(rel), rel);
+  if ("issue" in p) throw new Error(`cannot parse ${rel}`);
+  return p.table.rows.map((r) => Object.fromEntries(p.table.header.map((h, i) => [h, r.cells[i]])));
+}
+
+/** The registry value of a parameter for a year, exact (fractions such as 11/75 included). */
+export function param(id: string, year: number): Decimal {
+  const vals = rows("parameters/waarden.csv").filter((r) => r.parameter_id === id && Number(r.vanaf_jaar) <= year)
+    .sort((a, b) => Number(b.vanaf_jaar) - Number(a.vanaf_jaar));
+  if (!vals.length) throw new Error(`no value of ${id} for ${year}`);
+  const w = vals[0].waarde;
+  return w.includes("/") ? new Decimal(w.split("/")[0]).div(w.split("/")[1]) : new Decimal(w);
+}
+
+export function observation(id: string): Record<string, string> {
+  const r = rows("wmo/waarnemingen.csv").find((x) => x.waarneming_id === id);
+  if (!r) throw new Error(`no observation ${id}`);
+  return r;
+}

@@ -1,0 +1,38 @@
+// Every number a rule uses comes from the registry: each par()/par_dec() id in the SQL models exists,
+// and every model names its article in its header.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadModelFiles } from "../pipelines/warehouse/modelfiles.ts";
+import { MODELS_DIR } from "../pipelines/warehouse/paths.ts";
+import { rows } from "./support/registry.ts";
+
+const ids = new Set(rows("parameters/parameters.csv").map((r) => r.parameter_id));
+const withValues = new Set(rows("parameters/waarden.csv").map((r) => r.parameter_id));
+
+describe("the parameter registry behind the SQL", () => {
+  const models = loadModelFiles();
+  it("every parameter a model reads exists in the registry and has a value", () => {
+    for (const m of models) {
+      for (const [, id] of m.sql.matchAll(/par(?:_dec)?\('([a-z0-9_.]*[a-z0-9])'/g)) {
+        expect(ids.has(id), `${m.name}: ${id}`).toBe(true);
+        expect(withValues.has(id), `${m.name}: ${id}`).toBe(true);
+      }
+      // ids built from a prefix and the stand (voorlopig/definitief)
+      for (const [, prefix] of m.sql.matchAll(/par\('([a-z0-9_.]+_)' \|\| s\.stand/g)) {
+        for (const stand of ["voorlopig", "definitief"]) expect(ids.has(prefix + stand), `${m.name}: ${prefix}${stand}`).toBe(true);
+      }
+    }
+  });
+  it("every parameter in the registry is used by some model or check", () => {
+    const sql = models.map((m) => m.sql).join("\n");
+    const unused = [...ids].filter((id) => !sql.includes(`'${id}'`) && !sql.includes(`'${id.replace(/(voorlopig|definitief)$/, "")}' || `));
+    expect(unused).toEqual([]);
+  });
+  it("every model file starts with a header that names its rule", () => {
+    for (const m of models) {
+      const first = readFileSync(join(MODELS_DIR, m.name), "utf8").split("\n")[0];
+      expect(first, m.name).toMatch(/^-- \S/);
+    }
+  });
+});
