@@ -5,12 +5,16 @@ export default {
   root: "src",
   lang: "nl",
   globalStylesheets: [],
+  style: "style.css",
+  // an inline icon, so the browser does not ask the server for /favicon.ico
+  head: '<link rel="icon" href="data:,">',
   search: false,
   pager: false,
   pages: [
     { name: "Overzicht", path: "/" },
     { name: "Wmo-afkoopsom", path: "/wmo" },
     { name: "Wlz-afkoopsom", path: "/wlz" },
+    { name: "Gemeente", path: "/gemeente" },
     { name: "Data en bronnen", path: "/bronnen" },
     { name: "Methode", path: "/methode" },
   ],

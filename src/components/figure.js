@@ -1,0 +1,31 @@
+// A chart with what every chart on this site carries: a title, a short description, an ARIA label,
+// a table view of its data and a CSV/XLSX download.
+import { dataTable } from "./table.js";
+
+export function figure({ title, description, chart, rows, columns, filename, note }) {
+  const fig = document.createElement("figure");
+  fig.className = "chart";
+  const h = document.createElement("h3");
+  h.textContent = title;
+  const p = document.createElement("p");
+  p.className = "description";
+  p.textContent = description;
+  fig.append(h, p);
+  if (chart) {
+    chart.setAttribute("role", "img");
+    chart.setAttribute("aria-label", `${title}. ${description}`);
+    fig.append(chart);
+  }
+  if (note) {
+    const n = document.createElement("p");
+    n.className = "note";
+    n.append(note);
+    fig.append(n);
+  }
+  const details = document.createElement("details");
+  const summary = document.createElement("summary");
+  summary.textContent = "Tabelweergave en download";
+  details.append(summary, dataTable(rows, columns, { filename: filename ?? title.toLowerCase().replace(/[^a-z0-9]+/g, "-") }));
+  fig.append(details);
+  return fig;
+}
