@@ -1,0 +1,175 @@
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, dirname, join, resolve } from "node:path";
+import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import { loadInputs, type InputFile } from "../load/inputs.ts";
+import type { ValidTable } from "../load/validate.ts";
+import { parseScenario, type Override, type RegistryEntry, type Scenario } from "../params/scenario.ts";
+import { UsageError } from "../lib/errors.ts";
+import { loadModelFiles } from "./modelfiles.ts";
+import { runModels, type ModelFile } from "./models.ts";
+import { DEFAULT_DB, ROOT, SHIPPED_DATA } from "./paths.ts";
+
+export interface PipelineOptions {
+  /** A user's directory in the layout of data/; its files take the place of the shipped ones. */
+  dataDir?: string;
+  /** Warehouse file to write (atomically). */
+  dbPath?: string;
+  /** Scenario JSON file overriding registry parameters. */
+  scenarioPath?: string;
+  /** Scenario object (instead of a file). */
+  scenario?: unknown;
+  shippedDir?: string;
+  /** Directory of SQL models (default models/); tests use it to simulate a failing model. */
+  modelsDir?: string;
+}
+
+export interface PipelineResult {
+  dbPath: string;
+  files: InputFile[];
+  models: ModelFile[];
+  scenario: Scenario | null;
+  millis: number;
+}
+
+const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+export function registryOf(tables: ValidTable[]): RegistryEntry[] {
+  const t = tables.find((x) => x.spec.table === "stg_parameters")!;
+  const col = (n: string) => t.spec.columns.findIndex((c) => c.name === n);
+  return t.rows.map((r) => ({
+    parameter_id: r[col("parameter_id")], eenheid: r[col("eenheid")],
+    min: r[col("min")] === "" ? null : Number(r[col("min")]), max: r[col("max")] === "" ? null : Number(r[col("max")]),
+  }));
+}
+
+export function readScenario(opts: PipelineOptions, registry: RegistryEntry[]): Scenario | null {
+  if (opts.scenario !== undefined) return parseScenario(opts.scenario, registry);
+  if (!opts.scenarioPath) return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(opts.scenarioPath, "utf8"));
+  } catch (e) {
+    throw new UsageError(`${opts.scenarioPath}: not a readable JSON file (${(e as Error).message})`);
+  }
+  return parseScenario(json, registry, opts.scenarioPath);
+}
+
+/**
+ * Runs the whole pipeline: validate every input, load the staging tables, run the models, write the
+ * manifest. The warehouse is built in a new file next to the target and renamed over it only when
+ * everything succeeded, so a failed or interrupted run leaves the previous warehouse as it was.
+ */
+export async function runPipeline(opts: PipelineOptions = {}): Promise<PipelineResult> {
+  const started = new Date();
+  const t0 = performance.now();
+  const dbPath = resolve(opts.dbPath ?? DEFAULT_DB);
+  const inputs = await loadInputs(opts.shippedDir ?? SHIPPED_DATA, opts.dataDir ? resolve(opts.dataDir) : undefined);
+  const scenario = readScenario(opts, registryOf(inputs.tables));
+  const models = loadModelFiles(opts.modelsDir);
+
+  mkdirSync(dirname(dbPath), { recursive: true });
+  removeStaleTemps(dbPath);
+  const tmpDb = `${dbPath}.tmp-${process.pid}-${Date.now()}`;
+  const csvDir = mkdtempSync(join(tmpdir(), "afkoop-"));
+  let instance: DuckDBInstance | undefined;
+  let con: DuckDBConnection | undefined;
+  try {
+    instance = await DuckDBInstance.create(tmpDb);
+    con = await instance.connect();
+    const c = con;
+    for (const t of inputs.tables) await loadStaging(c, t, csvDir);
+    await loadOverrides(c, scenario?.overrides ?? []);
+    await runModels((sql) => c.run(sql), models);
+    await writeManifest(c, { started, inputs: inputs.files, models, opts, scenario });
+    await c.run("CHECKPOINT");
+  } catch (e) {
+    con?.closeSync();
+    instance?.closeSync();
+    rmSync(tmpDb, { force: true });
+    rmSync(`${tmpDb}.wal`, { force: true });
+    throw e;
+  } finally {
+    rmSync(csvDir, { recursive: true, force: true });
+  }
+  con.closeSync();
+  instance.closeSync();
+  rmSync(`${tmpDb}.wal`, { force: true });
+  renameSync(tmpDb, dbPath);
+  rmSync(`${dbPath}.wal`, { force: true });
+  return { dbPath, files: inputs.files, models, scenario, millis: performance.now() - t0 };
+}
+
+/** Leftovers of interrupted runs (their process is gone) are removed; the warehouse itself is not touched. */
+function removeStaleTemps(dbPath: string) {
+  const dir = dirname(dbPath);
+  const prefix = `${basename(dbPath)}.tmp-`;
+  for (const f of readdirSync(dir)) {
+    if (!f.startsWith(prefix)) continue;
+    const pid = Number(f.slice(prefix.length).split("-")[0]);
+    let alive = false;
+    try { process.kill(pid, 0); alive = pid !== process.pid ? true : false; } catch { alive = false; }
+    if (!alive) rmSync(join(dir, f), { force: true });
+  }
+}
+
+function csvField(v: string): string {
+  return v === "" ? "" : `"${v.replace(/"/g, '""')}"`;
+}
+
+async function loadStaging(con: DuckDBConnection, t: ValidTable, csvDir: string) {
+  const path = join(csvDir, `${t.spec.table}.csv`);
+  const lines = [t.spec.columns.map((c) => c.name).join(",")];
+  for (const r of t.rows) lines.push(r.map(csvField).join(","));
+  writeFileSync(path, lines.join("\n") + "\n");
+  const columns = t.spec.columns.map((c) => `${q(c.name)}: ${q(c.sql)}`).join(", ");
+  await con.run(
+    `CREATE TABLE ${t.spec.table} AS SELECT * FROM read_csv(${q(path)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', nullstr = '', columns = {${columns}}) ORDER BY ${t.spec.key.join(", ")}`,
+  );
+  await con.run(`COMMENT ON TABLE ${t.spec.table} IS ${q(`${t.spec.description} (${t.file})`)}`);
+  for (const c of t.spec.columns) {
+    await con.run(`COMMENT ON COLUMN ${t.spec.table}.${c.name} IS ${q(c.description + (c.unit ? ` [${c.unit}]` : ""))}`);
+  }
+}
+
+export async function loadOverrides(con: DuckDBConnection, overrides: Override[]) {
+  await con.run(`CREATE OR REPLACE TABLE scenario_overrides (parameter_id VARCHAR, vanaf_jaar INTEGER, waarde VARCHAR, laag DOUBLE, hoog DOUBLE, toelichting VARCHAR)`);
+  for (const o of overrides) {
+    await con.run(`INSERT INTO scenario_overrides VALUES ($1, $2, $3, $4, $5, $6)`, [o.parameter_id, o.vanaf_jaar, o.waarde, o.laag, o.hoog, o.toelichting]);
+  }
+}
+
+export function codeVersion(): string {
+  const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
+  const git = spawnSync("git", ["rev-parse", "--short=12", "HEAD"], { cwd: ROOT, encoding: "utf8" });
+  if (git.status !== 0) return pkg.version;
+  const dirty = spawnSync("git", ["status", "--porcelain", "--", "pipelines", "models", "data"], { cwd: ROOT, encoding: "utf8" });
+  return `${pkg.version}+${git.stdout.trim()}${dirty.stdout.trim() ? ".dirty" : ""}`;
+}
+
+async function writeManifest(
+  con: DuckDBConnection,
+  m: { started: Date; inputs: InputFile[]; models: ModelFile[]; opts: PipelineOptions; scenario: Scenario | null },
+) {
+  const scenarioHash = m.opts.scenarioPath && existsSync(m.opts.scenarioPath)
+    ? createHash("sha256").update(readFileSync(m.opts.scenarioPath)).digest("hex")
+    : m.scenario ? createHash("sha256").update(JSON.stringify(m.scenario.raw)).digest("hex") : null;
+  const version = (await con.runAndReadAll("SELECT version()")).getRows()[0][0] as string;
+  await con.run(`CREATE TABLE run_manifest AS SELECT
+      $1::TIMESTAMPTZ AS gestart, now() AS klaar, $2 AS code_versie, $3 AS node_versie, $4 AS duckdb_versie,
+      $5 AS data_map, $6 AS scenario_bestand, $7 AS scenario_sha256, $8 AS scenario_naam`, [
+    m.started.toISOString(), codeVersion(), process.version, version,
+    m.opts.dataDir ? resolve(m.opts.dataDir) : null, m.opts.scenarioPath ?? null, scenarioHash, m.scenario?.naam ?? null,
+  ]);
+  await con.run(`CREATE TABLE run_inputs (tabel VARCHAR, bestand VARCHAR, herkomst VARCHAR, sha256 VARCHAR, bytes BIGINT, rijen BIGINT)`);
+  for (const f of m.inputs) await con.run(`INSERT INTO run_inputs VALUES ($1, $2, $3, $4, $5, $6)`, [f.table, f.path, f.origin, f.sha256, f.bytes, f.rows]);
+  await con.run(`CREATE TABLE run_models (volgorde INTEGER, bestand VARCHAR, regel VARCHAR, maakt VARCHAR[], sha256 VARCHAR)`);
+  let i = 0;
+  for (const mod of m.models) {
+    await con.run(`INSERT INTO run_models VALUES ($1, $2, $3, $4::VARCHAR[], $5)`, [
+      ++i, `models/${mod.name}`, mod.header, `[${mod.creates.map(q).join(", ")}]`, createHash("sha256").update(mod.sql).digest("hex"),
+    ]);
+  }
+}

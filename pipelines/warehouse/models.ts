@@ -1,0 +1,34 @@
+/**
+ * The SQL models: files under models/, run in the order of models/run-order.txt. The same list and the
+ * same text run in Node (pipeline) and in DuckDB-Wasm (site); this module only reads and orders them.
+ */
+export interface ModelFile {
+  /** Path below models/, e.g. "wmo/art3_afkoopsom.sql". */
+  name: string;
+  sql: string;
+  /** The header comment: the rule and its article. */
+  header: string;
+  /** Tables and macros the file creates. */
+  creates: string[];
+}
+
+export function parseRunOrder(text: string): string[] {
+  return text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"));
+}
+
+export function describeModel(name: string, sql: string): ModelFile {
+  const header = sql.split(/\r?\n/).filter((l) => l.startsWith("--")).slice(0, 1).map((l) => l.replace(/^--\s?/, "")).join(" ");
+  const creates = [...sql.matchAll(/CREATE OR REPLACE (?:TABLE|MACRO|VIEW)\s+([a-z0-9_]+)/gi)].map((m) => m[1]);
+  return { name, sql, header, creates };
+}
+
+/** Runs every model through `exec`; the error names the model file that failed. */
+export async function runModels(exec: (sql: string) => Promise<unknown>, models: ModelFile[]): Promise<void> {
+  for (const m of models) {
+    try {
+      await exec(m.sql);
+    } catch (e) {
+      throw new Error(`model ${m.name} failed: ${(e as Error).message}`);
+    }
+  }
+}

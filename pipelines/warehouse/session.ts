@@ -1,0 +1,42 @@
+import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import { loadOverrides } from "./build.ts";
+import { loadModelFiles } from "./modelfiles.ts";
+import { runModels, type ModelFile } from "./models.ts";
+import type { Override } from "../params/scenario.ts";
+import type { Row } from "./query.ts";
+
+/**
+ * An in-memory copy of a warehouse's staging tables on which the SQL models can be re-run with other
+ * parameter overrides, quickly and without writing any file: what the site does in DuckDB-Wasm, and
+ * what property tests and scenario sweeps do in Node.
+ */
+export class ModelSession {
+  private constructor(private instance: DuckDBInstance, private con: DuckDBConnection, private models: ModelFile[]) {}
+
+  static async open(warehouse: string): Promise<ModelSession> {
+    const instance = await DuckDBInstance.create(":memory:");
+    const con = await instance.connect();
+    await con.run(`ATTACH '${warehouse.replace(/'/g, "''")}' AS wh (READ_ONLY)`);
+    const tables = (await con.runAndReadAll(
+      "SELECT table_name FROM duckdb_tables() WHERE database_name = 'wh' AND table_name LIKE 'stg\\_%' ESCAPE '\\'",
+    )).getRows().map((r) => String(r[0]));
+    for (const t of tables) await con.run(`CREATE TABLE ${t} AS SELECT * FROM wh.${t}`);
+    await con.run("DETACH wh");
+    return new ModelSession(instance, con, loadModelFiles());
+  }
+
+  /** Re-runs every model with these overrides (replacing the previous ones). */
+  async run(overrides: Override[]): Promise<void> {
+    await loadOverrides(this.con, overrides);
+    await runModels((sql) => this.con.run(sql), this.models);
+  }
+
+  async all(sql: string, params?: unknown[]): Promise<Row[]> {
+    return (await this.con.runAndReadAll(sql, params as never)).getRowObjectsJson() as Row[];
+  }
+
+  close(): void {
+    this.con.closeSync();
+    this.instance.closeSync();
+  }
+}

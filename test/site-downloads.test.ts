@@ -1,0 +1,42 @@
+// The site's table downloads: CSV and XLSX, with spreadsheet formula injection neutralised.
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+// @ts-expect-error plain JavaScript module of the site
+import { neutralise, toCsv, toSheet } from "../src/components/download.js";
+// @ts-expect-error plain JavaScript module of the site
+import { xlsxBytes } from "../src/components/xlsx.js";
+
+const rows = [
+  { naam: "Hilversum", bedrag: 55128.5, formule: "=HYPERLINK(\"http://x\")", plus: "+31 20", at: "@SUM(A1)", min: "-5", lijst: ["a", "b"] },
+  { naam: "Noord-Beveland", bedrag: 0, formule: "geen", plus: "", at: null, min: -5, lijst: [] },
+];
+const columns = ["naam", "bedrag", "formule", "plus", "at", "min", "lijst"].map((key) => ({ key, label: key }));
+
+describe("downloads", () => {
+  it("neutralises cells that a spreadsheet would read as a formula", () => {
+    for (const s of ["=1+1", "+1", "-1", "@A1", "\t=x"]) expect(neutralise(s)).toBe("'" + s);
+    expect(neutralise("Noord-Beveland")).toBe("Noord-Beveland");
+    expect(neutralise(-5)).toBe(-5);
+  });
+
+  it("writes CSV with quoting and neutralised text cells", () => {
+    const csv = toCsv(rows, columns);
+    const lines = csv.trim().split("\r\n");
+    expect(lines[0]).toBe("naam,bedrag,formule,plus,at,min,lijst");
+    expect(lines[1]).toBe(`Hilversum,55128.5,"'=HYPERLINK(""http://x"")",'+31 20,'@SUM(A1),'-5,"a; b"`);
+    expect(lines[2]).toBe("Noord-Beveland,0,geen,,,-5,");
+  });
+
+  it("writes an XLSX workbook that a spreadsheet library reads back, numbers as numbers", async () => {
+    const bytes = xlsxBytes(toSheet(rows, columns), "gemeenten");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes);
+    const ws = wb.worksheets[0];
+    expect(ws.name).toBe("gemeenten");
+    expect(ws.getRow(1).values).toEqual([undefined, "naam", "bedrag", "formule", "plus", "at", "min", "lijst"]);
+    expect(ws.getCell("B2").value).toBe(55128.5);
+    expect(ws.getCell("C2").value).toBe("'=HYPERLINK(\"http://x\")");
+    expect(ws.getCell("F3").value).toBe(-5);
+    expect(ws.getCell("A3").value).toBe("Noord-Beveland");
+  });
+});
