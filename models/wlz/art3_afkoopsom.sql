@@ -5,7 +5,8 @@
 --   B  draagvlak: the afkoopsom is what the participating insurers pay, so it moves in proportion to
 --      the draagvlak: x draagvlak(t) / draagvlak(t-1, definitive);
 --   C  spiegeling aan het Rekenmodel Wlz: the parties fix "de invloed" jointly; the project models it
---      as a weight w (wlz.invloed_rekenmodel): (1 - w) x uitkomst A-B + w x rekenmodel x draagvlak(t);
+--      as a weight w (wlz.invloed_rekenmodel): (1 - w) x uitkomst A-B + w x rekenmodel x draagvlak(t), with the
+--      rekenmodel's expected damage at 100% (rekenmodel_schadelast, models/rekenmodel/cohort.sql);
 --   D  the text names steps A "t/m D" but describes no D; the project reads art. 3.3 as D: when the
 --      number of traffic casualties changes by more than 10% (wlz.drempel_heranalyse), the analysed
 --      effect (wlz.effect_heranalyse) is applied: x (1 + effect/100).
@@ -21,7 +22,7 @@ SELECT j.jaar, s.stand,
        d.draagvlak,
        (SELECT draagvlak FROM wlz_draagvlak v WHERE v.jaar = j.jaar - 1 AND v.stand = 'definitief') AS draagvlak_vorig,
        par('wlz.invloed_rekenmodel', j.jaar) AS invloed_rekenmodel_pct,
-       par('wlz.rekenmodel_schadelast', j.jaar) AS rekenmodel_schadelast,
+       (SELECT sum(r.schadelast_100pct) FROM rekenmodel_schadelast r WHERE r.jaar = j.jaar) AS rekenmodel_schadelast,
        par('wlz.mutatie_verkeersgewonden', j.jaar) AS mutatie_verkeersgewonden_pct,
        par('wlz.drempel_heranalyse', j.jaar) AS drempel_heranalyse_pct,
        abs(par('wlz.mutatie_verkeersgewonden', j.jaar)) > par('wlz.drempel_heranalyse', j.jaar) AS heranalyse,
@@ -60,7 +61,7 @@ SELECT jaar, stand, volgnummer, stap, omschrijving, bedrag, parameters, artikel 
   UNION ALL SELECT jaar, stand, 2, 'B', 'Na actualisering draagvlak (' || round(draagvlak_vorig, 2) || '% naar ' || round(draagvlak, 2) || '%)', na_b,
          ['wlz.draagvlak_a', 'wlz.draagvlak_b1_' || stand, 'wlz.draagvlak_b2_' || stand, 'wlz.draagvlak_p1', 'wlz.draagvlak_p2', 'wlz.draagvlak_basis'], 'Art. 3.2 onder B' FROM stap_c
   UNION ALL SELECT jaar, stand, 3, 'C', 'Na spiegeling aan het Rekenmodel Wlz (invloed ' || round(invloed_rekenmodel_pct, 1) || '%)', na_c,
-         ['wlz.rekenmodel_schadelast', 'wlz.invloed_rekenmodel'], 'Art. 3.2 onder C' FROM stap_c
+         ['wlz.invloed_rekenmodel'], 'Art. 3.2 onder C' FROM stap_c
   UNION ALL SELECT jaar, stand, 4, 'D', CASE WHEN heranalyse THEN 'Na heranalyse verkeersgewonden (' || round(effect_heranalyse_pct, 2) || '%)' ELSE 'Geen heranalyse (verandering verkeersgewonden binnen de drempel)' END,
          na_c * (1 + effect_heranalyse_pct / 100),
          ['wlz.mutatie_verkeersgewonden', 'wlz.drempel_heranalyse', 'wlz.effect_heranalyse'], 'Art. 3.3 (lezing project)' FROM stap_c

@@ -3,6 +3,8 @@ import { InputError, UsageError } from "../lib/errors.ts";
 import { pipelineCommand } from "./pipeline.ts";
 import { wmoCommand } from "./wmo.ts";
 import { wlzCommand } from "./wlz.ts";
+import { lifeCommand } from "./life.ts";
+import { rekenmodelCommand } from "./rekenmodel.ts";
 
 export interface Command {
   name: string;
@@ -14,7 +16,7 @@ export interface Command {
   run(values: Record<string, string | boolean | undefined>, positionals: string[]): Promise<number>;
 }
 
-const COMMANDS: Command[] = [pipelineCommand, wmoCommand, wlzCommand];
+const COMMANDS: Command[] = [pipelineCommand, wmoCommand, wlzCommand, lifeCommand, rekenmodelCommand];
 
 function mainHelp(): string {
   return [

@@ -60,8 +60,8 @@ const lowHighCheck = (low: string, high: string, value?: string) => (r: Record<s
   return null;
 };
 
-export const UNITS = ["pct", "eur", "meur", "ratio", "aantal", "jaar"] as const;
-export const VALUE_STATUS = ["contract", "bron", "afgeleid", "aanname", "synthetisch"] as const;
+export const UNITS = ["pct", "eur", "meur", "ratio", "aantal", "jaar", "per_miljoen", "per_100k"] as const;
+export const VALUE_STATUS = ["contract", "bron", "afgeleid", "aanname", "synthetisch", "instelling"] as const;
 
 export const TABLES: TableSpec[] = [
   {
@@ -121,7 +121,7 @@ export const TABLES: TableSpec[] = [
       { name: "eenheid", type: "enum", values: UNITS, description: "Unit", sql: "VARCHAR" },
       { name: "min", type: "decimal", description: "Lowest allowed value", optional: true, sql: "DECIMAL(20,6)" },
       { name: "max", type: "decimal", description: "Highest allowed value", optional: true, sql: "DECIMAL(20,6)" },
-      { name: "verdeling", type: "enum", values: ["uniform", "driehoek", "normaal"], description: "Distribution over laag–hoog for Monte Carlo draws", optional: true, sql: "VARCHAR" },
+      { name: "verdeling", type: "enum", values: ["uniform", "driehoek"], description: "Distribution over laag–hoog for Monte Carlo draws (driehoek: mode at the value)", optional: true, sql: "VARCHAR" },
       bron(), vindplaats, toelichting,
     ],
   },
@@ -134,7 +134,7 @@ export const TABLES: TableSpec[] = [
       { name: "waarde", type: "rational", description: "Value, exact (a decimal number or a fraction such as 11/75)", sql: "VARCHAR" },
       { name: "laag", type: "decimal", description: "Low end of the plausible range", optional: true, sql: "DECIMAL(20,6)" },
       { name: "hoog", type: "decimal", description: "High end of the plausible range", optional: true, sql: "DECIMAL(20,6)" },
-      { name: "status", type: "enum", values: VALUE_STATUS, description: "contract, bron, afgeleid, aanname or synthetisch", sql: "VARCHAR" },
+      { name: "status", type: "enum", values: VALUE_STATUS, description: "contract, bron, afgeleid, aanname, synthetisch or instelling (a run setting)", sql: "VARCHAR" },
       bron(true), vindplaats, toelichting,
     ],
     rowCheck: (r) => {
@@ -216,6 +216,30 @@ export const TABLES: TableSpec[] = [
     table: "stg_wlz_looptijd", file: "wlz/looptijd", description: "Years of the Wlz convenant 2024-2027 and its base year",
     key: ["jaar"],
     columns: [jaar(), { name: "status", type: "enum", values: ["basisjaar", "convenant"], description: "Status", sql: "VARCHAR" }, bron(), vindplaats, toelichting],
+  },
+  {
+    table: "stg_rekenmodel_leeftijden", file: "rekenmodel/leeftijdsverdeling", description: "Rekenmodel Wlz: age at injury by group, in age classes",
+    key: ["groep", "leeftijd_van"],
+    columns: [
+      { name: "groep", type: "enum", values: ["dwarslaesie", "nah"], description: "Group (hoge dwarslaesie, zeer ernstig NAH)", sql: "VARCHAR" },
+      { name: "leeftijd_van", type: "integer", description: "First age of the class", min: 0, max: 110, unit: "jaar", sql: "INTEGER" },
+      { name: "leeftijd_tot", type: "integer", description: "Last age of the class", min: 0, max: 110, unit: "jaar", sql: "INTEGER" },
+      pct("aandeel_pct", "Share of the group's inflow"),
+      { name: "status", type: "enum", values: VALUE_STATUS, description: "Status", sql: "VARCHAR" },
+      bron(), toelichting,
+    ],
+    rowCheck: (r) => (Number(r.leeftijd_tot) < Number(r.leeftijd_van) ? { column: "leeftijd_tot", expected: `an age not below leeftijd_van (${r.leeftijd_van})`, found: r.leeftijd_tot } : null),
+  },
+  {
+    table: "stg_rekenmodel_zorgprofiel", file: "rekenmodel/zorgprofiel", description: "Rekenmodel Wlz: mix of ZZP LG care packages by group",
+    key: ["groep", "zzp"],
+    columns: [
+      { name: "groep", type: "enum", values: ["dwarslaesie", "nah"], description: "Group", sql: "VARCHAR" },
+      { name: "zzp", type: "enum", values: ["lg1", "lg2", "lg3", "lg4", "lg5", "lg6", "lg7"], description: "Care package (zorgzwaartepakket LG)", sql: "VARCHAR" },
+      pct("aandeel_pct", "Share of the group in this package"),
+      { name: "status", type: "enum", values: VALUE_STATUS, description: "Status", sql: "VARCHAR" },
+      bron(), toelichting,
+    ],
   },
   {
     table: "stg_awbz_afkoopsommen", file: "wlz/awbz_afkoopsommen", description: "AWBZ recourse buy-off sums (predecessor of the Wlz convenant)",

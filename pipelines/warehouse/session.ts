@@ -2,7 +2,7 @@ import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { loadOverrides } from "./build.ts";
 import { loadModelFiles } from "./modelfiles.ts";
 import { runModels, type ModelFile } from "./models.ts";
-import type { Override } from "../params/scenario.ts";
+import type { Override, RegistryEntry } from "../params/scenario.ts";
 import type { Row } from "./query.ts";
 
 /**
@@ -23,6 +23,23 @@ export class ModelSession {
     for (const t of tables) await con.run(`CREATE TABLE ${t} AS SELECT * FROM wh.${t}`);
     await con.run("DETACH wh");
     return new ModelSession(instance, con, loadModelFiles());
+  }
+
+  /** Re-runs one model file (by its name in run-order.txt), e.g. the Monte Carlo after new settings. */
+  async runOne(name: string): Promise<void> {
+    const m = this.models.find((x) => x.name === name);
+    if (!m) throw new Error(`no model ${name}`);
+    await runModels((sql) => this.con.run(sql), [m]);
+  }
+
+  async exec(sql: string, params?: unknown[]): Promise<void> {
+    await this.con.run(sql, params as never);
+  }
+
+  /** The registry entries (for validating a scenario against). */
+  async registry(): Promise<RegistryEntry[]> {
+    const rows = await this.all("SELECT parameter_id, eenheid, CAST(min AS DOUBLE) AS min, CAST(max AS DOUBLE) AS max FROM stg_parameters");
+    return rows.map((r) => ({ parameter_id: String(r.parameter_id), eenheid: String(r.eenheid), min: r.min === null ? null : Number(r.min), max: r.max === null ? null : Number(r.max) }));
   }
 
   /** Re-runs every model with these overrides (replacing the previous ones). */

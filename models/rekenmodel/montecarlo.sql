@@ -1,0 +1,255 @@
+-- Rekenmodel Wlz: uncertainty. Every parameter of the model with a range (laag-hoog) and a distribution in
+-- the registry is drawn; so is the assumed afkoopsom base (wlz.afkoopsom_definitief_basis), since the sums are
+-- not public. Draws are hash-based: u = hash('seed:draw:parameter') / 2^64, so the same seed gives the same
+-- numbers in Node and in DuckDB-Wasm (random() would not).
+--   uniform:  laag + u (hoog - laag);  driehoek: the inverse of the triangular CDF with its mode at the value.
+-- The same evaluation serves the Monte Carlo (one vector per draw) and the tornado (one parameter at laag or
+-- hoog, the others at their value). It uses the rekenmodel's own macros for inflow and cost; the present value
+-- per person comes from a grid over the mortality multiplier (log scale), the net discount rate and the waiting
+-- time, interpolated bilinearly (checked against the exact model in the tests).
+
+-- numerical settings of the grid (not model parameters)
+CREATE OR REPLACE TABLE rm_rooster_instellingen AS
+SELECT 0.0 AS ln_k_min, 0.035 AS ln_k_stap, 120 AS k_punten, -0.04 AS r_min, 0.004 AS r_stap, 31 AS r_punten, 5 AS max_wachttijd;
+
+-- age weights within each group (class share spread over its ages)
+CREATE OR REPLACE TABLE rm_leeftijdsgewichten AS
+SELECT l.groep, a.age, l.aandeel_pct / 100 / (l.leeftijd_tot - l.leeftijd_van + 1) AS gewicht
+FROM stg_rekenmodel_leeftijden l CROSS JOIN LATERAL (SELECT range AS age FROM range(l.leeftijd_van, l.leeftijd_tot + 1)) a;
+
+-- S(groep, sex, k, t) = sum over ages of weight x survival^k, for every k of the grid
+CREATE OR REPLACE TABLE rm_overleving_rooster AS
+WITH tafel AS (SELECT DISTINCT levenstafel_jaar FROM rekenmodel_invoer WHERE jaar = (SELECT min(jaar) FROM mc_instellingen)),
+ks AS (SELECT range AS ki, exp(s.ln_k_min + range * s.ln_k_stap) AS k FROM rm_rooster_instellingen s, range(s.k_punten)),
+d AS (
+  SELECT w.groep, sx.sex, w.gewicht, lt.age - w.age AS t, lt.lnl - l0.lnl AS dl
+  FROM rm_leeftijdsgewichten w CROSS JOIN (SELECT unnest(['male', 'female']) AS sex) sx CROSS JOIN tafel
+  JOIN int_levenstafels l0 ON l0.tabel_id = tafel.levenstafel_jaar || '-' || sx.sex AND l0.age = w.age
+  JOIN int_levenstafels lt ON lt.tabel_id = l0.tabel_id AND lt.age >= w.age
+)
+SELECT d.groep, d.sex, ks.ki, d.t, sum(d.gewicht * exp(ks.k * d.dl)) AS s
+FROM d CROSS JOIN ks GROUP BY d.groep, d.sex, ks.ki, d.t;
+
+-- PV(groep, sex, k, r, wachttijd) = sum_{t >= wachttijd} S (1 + r)^-t, as a list over wachttijd 0..max, and each
+-- grid cell with its three neighbours (k+1, r+1, both), so that interpolation is one equality join
+CREATE OR REPLACE TABLE rm_pv_rooster AS
+WITH rs AS (SELECT range AS ri, s.r_min + range * s.r_stap AS r FROM rm_rooster_instellingen s, range(s.r_punten)),
+v AS (SELECT o.groep, o.sex, o.ki, rs.ri, o.t, o.s * exp(-o.t * ln(1 + rs.r)) AS v FROM rm_overleving_rooster o CROSS JOIN rs),
+c AS (
+  SELECT groep, sex, ki, ri, sum(v) AS totaal,
+         [sum(v) FILTER (t = 0), sum(v) FILTER (t = 1), sum(v) FILTER (t = 2), sum(v) FILTER (t = 3), sum(v) FILTER (t = 4)] AS begin
+  FROM v GROUP BY groep, sex, ki, ri
+)
+SELECT groep, sex, ki, ri,
+       list_transform(range(0, (SELECT max_wachttijd + 1 FROM rm_rooster_instellingen)),
+                      lag -> totaal - coalesce(list_sum(list_slice(begin, 1, lag)), 0)) AS pv
+FROM c;
+
+CREATE OR REPLACE TABLE rm_pv_cellen AS
+SELECT a.groep, a.sex, a.ki, a.ri, a.pv AS pv00, b.pv AS pv10, c.pv AS pv01, d.pv AS pv11
+FROM rm_pv_rooster a
+JOIN rm_pv_rooster b ON b.groep = a.groep AND b.sex = a.sex AND b.ki = a.ki + 1 AND b.ri = a.ri
+JOIN rm_pv_rooster c ON c.groep = a.groep AND c.sex = a.sex AND c.ki = a.ki AND c.ri = a.ri + 1
+JOIN rm_pv_rooster d ON d.groep = a.groep AND d.sex = a.sex AND d.ki = a.ki + 1 AND d.ri = a.ri + 1;
+
+-- life-expectancy ratio at the reference age as a function of k (for the dwarslaesie's sourced ratio), and its
+-- inverse on a fine grid of ratios (steps of 0.001), so a drawn ratio finds its ln k by an equality join
+CREATE OR REPLACE TABLE rm_ratio_rooster AS
+WITH tafel AS (SELECT DISTINCT levenstafel_jaar, (SELECT CAST(par('rekenmodel.dwarslaesie.referentieleeftijd', min(jaar)) AS INTEGER) FROM mc_instellingen) AS x
+               FROM rekenmodel_invoer WHERE jaar = (SELECT min(jaar) FROM mc_instellingen)),
+ks AS (SELECT range AS ki, exp(s.ln_k_min + range * s.ln_k_stap) AS k FROM rm_rooster_instellingen s, range(s.k_punten)),
+b AS (
+  SELECT sx.sex, l.lnl - x0.lnl AS dl, lead(l.lnl - x0.lnl) OVER (PARTITION BY sx.sex ORDER BY l.age) AS dl1, coalesce(l.ax, 0.5) AS ax
+  FROM tafel CROSS JOIN (SELECT unnest(['male', 'female']) AS sex) sx
+  JOIN int_levenstafels x0 ON x0.tabel_id = tafel.levenstafel_jaar || '-' || sx.sex AND x0.age = tafel.x
+  JOIN int_levenstafels l ON l.tabel_id = x0.tabel_id AND l.age >= tafel.x
+),
+e AS (SELECT b.sex, ks.ki, ks.k, sum(coalesce(exp(ks.k * b.dl1), 0) + b.ax * (exp(ks.k * b.dl) - coalesce(exp(ks.k * b.dl1), 0))) AS e FROM b CROSS JOIN ks GROUP BY b.sex, ks.ki, ks.k)
+SELECT sex, ki, ln(k) AS ln_k, e / first_value(e) OVER (PARTITION BY sex ORDER BY ki) AS ratio FROM e;
+
+CREATE OR REPLACE TABLE rm_ratio_inverse AS
+WITH doelen AS (SELECT range AS ratio_idx, range / 1000.0 AS ratio FROM range(0, 1001)),
+paren AS (
+  SELECT a.sex, a.ln_k AS ln_k1, a.ratio AS r1, b.ln_k AS ln_k2, b.ratio AS r2
+  FROM rm_ratio_rooster a JOIN rm_ratio_rooster b ON b.sex = a.sex AND b.ki = a.ki + 1
+)
+SELECT d.ratio_idx, p.sex, p.ln_k1 + (p.ln_k2 - p.ln_k1) * (p.r1 - d.ratio) / (p.r1 - p.r2) AS ln_k
+FROM doelen d JOIN paren p ON d.ratio <= p.r1 AND d.ratio > p.r2;
+
+-- the vectors to evaluate: Monte Carlo draws and tornado variations, each a full set of parameter values
+CREATE OR REPLACE TABLE rm_onzeker AS
+SELECT i.jaar, p.parameter_id, p.waarde, p.laag, p.hoog, s.verdeling
+FROM mc_instellingen i
+JOIN int_parameters_per_jaar p ON p.jaar = i.jaar
+JOIN stg_parameters s USING (parameter_id)
+WHERE p.laag < p.hoog AND s.verdeling IS NOT NULL
+  AND (p.parameter_id LIKE 'rekenmodel.%' OR p.parameter_id = 'wlz.afkoopsom_definitief_basis');
+
+CREATE OR REPLACE TABLE rm_vast AS
+SELECT i.jaar, p.parameter_id, p.waarde
+FROM mc_instellingen i JOIN int_parameters_per_jaar p ON p.jaar = i.jaar
+WHERE (p.parameter_id LIKE 'rekenmodel.%' OR p.parameter_id = 'wlz.afkoopsom_definitief_basis')
+  AND p.parameter_id NOT IN (SELECT parameter_id FROM rm_onzeker o WHERE o.jaar = i.jaar);
+
+CREATE OR REPLACE TABLE rm_vectoren AS
+WITH trek AS (SELECT i.jaar, i.seed, t.range AS vector_id FROM mc_instellingen i CROSS JOIN LATERAL range(i.trekkingen) t),
+getrokken AS (
+  SELECT t.jaar, 'mc' AS soort, t.vector_id, o.parameter_id, o.laag, o.hoog, o.waarde, o.verdeling,
+         CAST(hash(CAST(t.seed AS VARCHAR) || ':' || CAST(t.vector_id AS VARCHAR) || ':' || o.parameter_id) >> 11 AS DOUBLE) / 9007199254740992.0 AS u
+  FROM trek t JOIN rm_onzeker o ON o.jaar = t.jaar
+),
+mc AS (
+  SELECT jaar, soort, vector_id, parameter_id,
+         CASE WHEN verdeling = 'driehoek' THEN
+                CASE WHEN u < (waarde - laag) / (hoog - laag) THEN laag + sqrt(u * (hoog - laag) * (waarde - laag))
+                     ELSE hoog - sqrt((1 - u) * (hoog - laag) * (hoog - waarde)) END
+              ELSE laag + u * (hoog - laag) END AS waarde
+  FROM getrokken
+),
+tornado_def AS (
+  SELECT jaar, parameter_id AS gevarieerd, kant, row_number() OVER (PARTITION BY jaar ORDER BY parameter_id, kant) AS vector_id,
+         CASE kant WHEN 'laag' THEN laag ELSE hoog END AS waarde
+  FROM rm_onzeker CROSS JOIN (SELECT unnest(['laag', 'hoog']) AS kant)
+  UNION ALL SELECT DISTINCT jaar, NULL, 'basis', 0, NULL FROM rm_onzeker
+),
+tornado AS (
+  SELECT d.jaar, 'tornado' AS soort, d.vector_id, o.parameter_id, CASE WHEN o.parameter_id = d.gevarieerd THEN d.waarde ELSE o.waarde END AS waarde
+  FROM tornado_def d JOIN rm_onzeker o ON o.jaar = d.jaar
+)
+SELECT * FROM mc UNION ALL SELECT * FROM tornado;
+
+CREATE OR REPLACE TABLE rm_tornado_vectoren AS
+SELECT jaar, parameter_id AS gevarieerd, kant, row_number() OVER (PARTITION BY jaar ORDER BY parameter_id, kant) AS vector_id
+FROM rm_onzeker CROSS JOIN (SELECT unnest(['laag', 'hoog']) AS kant);
+
+-- one row per vector with every parameter the evaluation needs
+CREATE OR REPLACE TABLE rm_breed AS
+WITH alle AS (
+  SELECT jaar, soort, vector_id, parameter_id, waarde FROM rm_vectoren
+  UNION ALL
+  SELECT v.jaar, v.soort, v.vector_id, f.parameter_id, f.waarde
+  FROM (SELECT DISTINCT jaar, soort, vector_id FROM rm_vectoren) v JOIN rm_vast f ON f.jaar = v.jaar
+)
+SELECT jaar, soort, vector_id,
+  max(waarde) FILTER (parameter_id = 'rekenmodel.dwarslaesie.incidentie') AS dl_incidentie,
+  max(waarde) FILTER (parameter_id = 'rekenmodel.dwarslaesie.aandeel_tetraplegie') AS dl_tetra,
+  max(waarde) FILTER (parameter_id = 'rekenmodel.dwarslaesie.aandeel_hoog') AS dl_hoog,
+  max(waarde) FILTER (parameter_id = 'rekenmodel.dwarslaesie.aandeel_verkeer') AS dl_verkeer,
+  max(waarde) FILTER (parameter_id = 'rekenmodel.dwarslaesie.aandeel_aansprakelijk_verkeer') AS dl_av,
+  max(waarde) FILTER (parameter_id = 'rekenmodel.dwarslaesie.aandeel_aansprakelijk_overig') AS dl_ao,
+  max(waarde) FILTER (parameter_id = 'rekenmodel.dwarslaesie.aandeel_wlz') AS dl_wlz,
+  max(waarde) FILTER (parameter_id = 'rekenmodel.dwarslaesie.aandeel_man') AS dl_man,
+  max(waarde) FILTER (parameter_id = 'rekenmodel.dwarslaesie.levensverwachting_ratio') AS dl_ratio,
+  max(waarde) FILTER (parameter_id = 'rekenmodel.nah.incidentie') AS nah_incidentie,
+  max(waarde) FILTER (parameter_id = 'rekenmodel.nah.sterfte_ziekenhuis') AS nah_sterfte,
+  max(waarde) FILTER (parameter_id = 'rekenmodel.nah.aandeel_zeer_ernstig') AS nah_ernstig,
+  max(waarde) FILTER (parameter_id = 'rekenmodel.nah.aandeel_verkeer') AS nah_verkeer,
+  max(waarde) FILTER (parameter_id = 'rekenmodel.nah.aandeel_aansprakelijk_verkeer') AS nah_av,
+  max(waarde) FILTER (parameter_id = 'rekenmodel.nah.aandeel_aansprakelijk_overig') AS nah_ao,
+  max(waarde) FILTER (parameter_id = 'rekenmodel.nah.aandeel_man') AS nah_man,
+  max(waarde) FILTER (parameter_id = 'rekenmodel.nah.sterftefactor') AS nah_k,
+  max(waarde) FILTER (parameter_id = 'rekenmodel.wachttijd') AS wachttijd,
+  max(waarde) FILTER (parameter_id = 'rekenmodel.tarief.lg5') AS lg5,
+  max(waarde) FILTER (parameter_id = 'rekenmodel.tarief.lg6') AS lg6,
+  max(waarde) FILTER (parameter_id = 'rekenmodel.tarief.lg7') AS lg7,
+  max(waarde) FILTER (parameter_id = 'rekenmodel.dagen_per_jaar') AS dagen,
+  max(waarde) FILTER (parameter_id = 'rekenmodel.eigen_bijdrage') AS eigen_bijdrage,
+  max(waarde) FILTER (parameter_id = 'rekenmodel.subsidies') AS subsidies,
+  max(waarde) FILTER (parameter_id = 'rekenmodel.beleidswijzigingen') AS beleid,
+  max(waarde) FILTER (parameter_id = 'rekenmodel.disconteringsvoet') AS disconto,
+  max(waarde) FILTER (parameter_id = 'rekenmodel.indexatie') AS indexatie,
+  max(waarde) FILTER (parameter_id = 'wlz.afkoopsom_definitief_basis') AS afkoopsom_basis
+FROM alle GROUP BY jaar, soort, vector_id;
+
+-- evaluation per vector, group and sex: inflow, yearly cost, net rate, waiting time and the grid position
+CREATE OR REPLACE TABLE rm_posities AS
+WITH inw AS (SELECT sum(inwoners) AS n FROM stg_gemeenten),
+zp AS (SELECT groep, sum(aandeel_pct / 100 * CASE zzp WHEN 'lg5' THEN 1 ELSE 0 END) AS w5, sum(aandeel_pct / 100 * CASE zzp WHEN 'lg6' THEN 1 ELSE 0 END) AS w6,
+              sum(aandeel_pct / 100 * CASE zzp WHEN 'lg7' THEN 1 ELSE 0 END) AS w7 FROM stg_rekenmodel_zorgprofiel GROUP BY groep),
+g AS (
+  SELECT b.jaar, b.soort, b.vector_id, grp.groep, sx.sex, b.afkoopsom_basis,
+         CASE grp.groep WHEN 'dwarslaesie' THEN rm_instroom_dwarslaesie(inw.n, b.dl_incidentie, b.dl_tetra, b.dl_hoog, b.dl_verkeer, b.dl_av, b.dl_ao, b.dl_wlz)
+              ELSE rm_instroom_nah(inw.n, b.nah_incidentie, b.nah_sterfte, b.nah_ernstig, b.nah_verkeer, b.nah_av, b.nah_ao) END AS instroom,
+         rm_jaarkosten((zp.w5 * b.lg5 + zp.w6 * b.lg6 + zp.w7 * b.lg7) * b.dagen, b.subsidies, b.beleid, b.eigen_bijdrage) AS kosten_per_jaar,
+         CASE grp.groep WHEN 'dwarslaesie' THEN b.dl_man ELSE b.nah_man END / 100 AS aandeel_man,
+         (1 + b.disconto / 100) / (1 + b.indexatie / 100) - 1 AS r,
+         CAST(least(greatest(round(b.wachttijd), 0), s.max_wachttijd) AS INTEGER) AS lag,
+         CASE WHEN grp.groep = 'nah' THEN ln(b.nah_k) END AS ln_k_nah,
+         CAST(floor(b.dl_ratio * 1000) AS INTEGER) AS ratio_idx, b.dl_ratio * 1000 - floor(b.dl_ratio * 1000) AS ratio_frac
+  FROM rm_breed b CROSS JOIN inw CROSS JOIN rm_rooster_instellingen s
+  CROSS JOIN (SELECT DISTINCT groep FROM stg_rekenmodel_leeftijden) grp
+  CROSS JOIN (SELECT unnest(['male', 'female']) AS sex) sx
+  JOIN zp ON zp.groep = grp.groep
+),
+k AS (
+  SELECT g.*, coalesce(g.ln_k_nah, i1.ln_k + (coalesce(i2.ln_k, i1.ln_k) - i1.ln_k) * g.ratio_frac) AS ln_k
+  FROM g
+  LEFT JOIN rm_ratio_inverse i1 ON i1.sex = g.sex AND i1.ratio_idx = g.ratio_idx
+  LEFT JOIN rm_ratio_inverse i2 ON i2.sex = g.sex AND i2.ratio_idx = g.ratio_idx + 1
+)
+SELECT k.jaar, k.soort, k.vector_id, k.groep, k.sex, k.afkoopsom_basis, k.instroom, k.kosten_per_jaar, k.aandeel_man, k.lag,
+       CAST(floor(xk) AS INTEGER) AS ki, xk - floor(xk) AS fk, CAST(floor(xr) AS INTEGER) AS ri, xr - floor(xr) AS fr
+FROM (SELECT k.*, least(greatest((k.ln_k - s.ln_k_min) / s.ln_k_stap, 0), s.k_punten - 1.000001) AS xk,
+             least(greatest((k.r - s.r_min) / s.r_stap, 0), s.r_punten - 1.000001) AS xr
+      FROM k CROSS JOIN rm_rooster_instellingen s) k;
+
+CREATE OR REPLACE TABLE rm_uitkomsten AS
+SELECT p.jaar, p.soort, p.vector_id, p.groep,
+       any_value(p.instroom) AS instroom,
+       any_value(p.kosten_per_jaar) * sum(((1 - p.fk) * (1 - p.fr) * c.pv00[p.lag + 1] + p.fk * (1 - p.fr) * c.pv10[p.lag + 1]
+                                            + (1 - p.fk) * p.fr * c.pv01[p.lag + 1] + p.fk * p.fr * c.pv11[p.lag + 1])
+         * CASE p.sex WHEN 'male' THEN p.aandeel_man ELSE 1 - p.aandeel_man END) AS cw_per_persoon,
+       any_value(p.afkoopsom_basis) AS afkoopsom_basis
+FROM rm_posities p
+JOIN rm_pv_cellen c ON c.groep = p.groep AND c.sex = p.sex AND c.ki = p.ki AND c.ri = p.ri
+GROUP BY p.jaar, p.soort, p.vector_id, p.groep;
+
+-- per vector: damage for the participating insurers, the afkoopsom scaled with the drawn base, their ratio
+CREATE OR REPLACE TABLE rm_vector_totalen AS
+SELECT u.jaar, u.soort, u.vector_id, sum(u.instroom * u.cw_per_persoon) AS schadelast_100pct,
+       sum(u.instroom * u.cw_per_persoon) * any_value(d.draagvlak) / 100 AS schadelast,
+       CAST(any_value(a.definitief) AS DOUBLE) * any_value(u.afkoopsom_basis) / par('wlz.afkoopsom_definitief_basis', u.jaar - 1) AS afkoopsom,
+       CAST(any_value(a.definitief) AS DOUBLE) * any_value(u.afkoopsom_basis) / par('wlz.afkoopsom_definitief_basis', u.jaar - 1)
+         / (sum(u.instroom * u.cw_per_persoon) * any_value(d.draagvlak) / 100) AS verhouding
+FROM rm_uitkomsten u
+JOIN wlz_draagvlak d ON d.jaar = u.jaar AND d.stand = 'definitief'
+JOIN wlz_afkoopsom a ON a.jaar = u.jaar
+GROUP BY u.jaar, u.soort, u.vector_id;
+
+-- Monte Carlo summary: percentiles of the damage and of the ratio, and the probability that the sum falls short.
+-- Amounts are rounded to the cent and ratios to 1e-9: parallel sums in DOUBLE differ in their last bits from
+-- run to run and between engines; the rounding keeps the published numbers identical for the same seed.
+CREATE OR REPLACE TABLE rekenmodel_montecarlo AS
+SELECT t.jaar, i.trekkingen, i.seed,
+       round(list_sum(list_sort(list(schadelast))) / count(*), 2) AS schadelast_gemiddeld,
+       round(quantile_cont(schadelast, 0.05), 2) AS schadelast_p05, round(quantile_cont(schadelast, 0.25), 2) AS schadelast_p25,
+       round(quantile_cont(schadelast, 0.5), 2) AS schadelast_p50, round(quantile_cont(schadelast, 0.75), 2) AS schadelast_p75,
+       round(quantile_cont(schadelast, 0.95), 2) AS schadelast_p95,
+       round(quantile_cont(verhouding, 0.05), 9) AS verhouding_p05, round(quantile_cont(verhouding, 0.5), 9) AS verhouding_p50,
+       round(quantile_cont(verhouding, 0.95), 9) AS verhouding_p95,
+       count(*) FILTER (afkoopsom < schadelast) / count(*) AS kans_tekort
+FROM rm_vector_totalen t JOIN mc_instellingen i USING (jaar)
+WHERE t.soort = 'mc'
+GROUP BY t.jaar, i.trekkingen, i.seed ORDER BY t.jaar;
+
+CREATE OR REPLACE TABLE rekenmodel_mc_verdeling AS
+SELECT jaar, vector_id AS trekking, round(schadelast, 2) AS schadelast, round(afkoopsom, 2) AS afkoopsom, round(verhouding, 9) AS verhouding FROM rm_vector_totalen WHERE soort = 'mc' ORDER BY jaar, vector_id;
+
+-- tornado: each uncertain parameter at the ends of its range, the others at their value; and the elasticity
+CREATE OR REPLACE TABLE rekenmodel_tornado AS
+WITH basis AS (SELECT jaar, schadelast, verhouding FROM rm_vector_totalen WHERE soort = 'tornado' AND vector_id = 0)
+SELECT v.jaar, v.gevarieerd AS parameter_id, o.waarde, o.laag, o.hoog,
+       max(t.schadelast) FILTER (v.kant = 'laag') AS schadelast_bij_laag,
+       max(t.schadelast) FILTER (v.kant = 'hoog') AS schadelast_bij_hoog,
+       any_value(b.schadelast) AS schadelast_basis,
+       abs(max(t.schadelast) FILTER (v.kant = 'hoog') - max(t.schadelast) FILTER (v.kant = 'laag')) AS bereik,
+       CASE WHEN o.hoog <> o.laag AND o.waarde <> 0 THEN
+         ((max(t.schadelast) FILTER (v.kant = 'hoog') - max(t.schadelast) FILTER (v.kant = 'laag')) / any_value(b.schadelast)) / ((o.hoog - o.laag) / o.waarde) END AS elasticiteit,
+       max(t.verhouding) FILTER (v.kant = 'laag') AS verhouding_bij_laag,
+       max(t.verhouding) FILTER (v.kant = 'hoog') AS verhouding_bij_hoog
+FROM rm_tornado_vectoren v
+JOIN rm_vector_totalen t ON t.jaar = v.jaar AND t.soort = 'tornado' AND t.vector_id = v.vector_id
+JOIN basis b ON b.jaar = v.jaar
+JOIN rm_onzeker o ON o.jaar = v.jaar AND o.parameter_id = v.gevarieerd
+GROUP BY v.jaar, v.gevarieerd, o.waarde, o.laag, o.hoog
+ORDER BY v.jaar, bereik DESC;
