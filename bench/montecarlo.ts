@@ -1,0 +1,98 @@
+// Monte Carlo throughput of the Rekenmodel Wlz: N draws of the full model in DuckDB SQL (hash-seeded draws,
+// PV grid, interpolation), against the same model written as a plain TypeScript loop over the same draws
+// (exact sums over ages and years, the dwarslaesie multiplier solved by bisection per draw). The loop is
+// timed on a subsample of the same draws and extrapolated to N (it would take minutes for all of them); it also
+// measures how far the SQL grid interpolation lies from the exact sums, draw by draw.
+// Target (issue: rekenmodel): 100,000 draws within 2 s on a 2-core machine. Reports; does not fail.
+import { existsSync } from "node:fs";
+import { runPipeline } from "../pipelines/warehouse/build.ts";
+import { DEFAULT_DB } from "../pipelines/warehouse/paths.ts";
+import { ModelSession } from "../pipelines/warehouse/session.ts";
+
+export async function benchMonteCarlo(draws = 100_000, tsDraws = 1_000) {
+  if (!existsSync(DEFAULT_DB)) await runPipeline({});
+  const s = await ModelSession.open(DEFAULT_DB);
+  await s.run([]);
+  const year = 2024;
+  const times: number[] = [];
+  for (let rep = 0; rep < 3; rep++) {
+    await s.exec("CREATE OR REPLACE TABLE mc_instellingen AS SELECT $1::INTEGER AS jaar, $2::INTEGER AS trekkingen, $3::BIGINT AS seed", [year, draws, 1000 + rep]);
+    const t0 = performance.now();
+    await s.runOne("rekenmodel/montecarlo.sql");
+    times.push(performance.now() - t0);
+  }
+  const sqlMs = [...times].sort((a, b) => a - b)[1];
+  // the TypeScript loop, on the first tsDraws draws of the last SQL run
+  const draw = await s.all(`SELECT b.*, t.schadelast AS sql_schadelast FROM rm_breed b JOIN rm_vector_totalen t USING (jaar, soort, vector_id)
+                            WHERE soort = 'mc' ORDER BY vector_id LIMIT ${tsDraws}`);
+  const ages = await s.all("SELECT groep, age, gewicht FROM rm_leeftijdsgewichten ORDER BY groep, age");
+  const lt = await s.all(`SELECT tabel_id, age, lnl, coalesce(ax, 0.5) AS ax FROM int_levenstafels WHERE tabel_id IN (SELECT levenstafel_jaar || '-male' FROM rekenmodel_invoer UNION SELECT levenstafel_jaar || '-female' FROM rekenmodel_invoer) ORDER BY tabel_id, age`);
+  const [ctx] = await s.all(`SELECT (SELECT sum(inwoners) FROM stg_gemeenten) AS inw, (SELECT draagvlak FROM wlz_draagvlak WHERE jaar = ${year} AND stand = 'definitief') AS dv,
+      CAST(par('rekenmodel.dwarslaesie.referentieleeftijd', ${year}) AS INTEGER) AS x0`);
+  const mix = await s.all("SELECT groep, zzp, aandeel_pct FROM stg_rekenmodel_zorgprofiel");
+  s.close();
+
+  const lnl: Record<string, Float64Array> = {};
+  const axs: Record<string, Float64Array> = {};
+  for (const sex of ["male", "female"]) {
+    const rows = lt.filter((r) => String(r.tabel_id).split("-")[1] === sex);
+    lnl[sex] = Float64Array.from(rows.map((r) => Number(r.lnl)));
+    axs[sex] = Float64Array.from(rows.map((r) => Number(r.ax)));
+  }
+  const top = lnl.male.length;
+  const e = (sex: string, x: number, k: number) => {
+    let sum = 0;
+    for (let a = x; a < top; a++) {
+      const p = Math.exp(k * (lnl[sex][a] - lnl[sex][x]));
+      const p1 = a + 1 < top ? Math.exp(k * (lnl[sex][a + 1] - lnl[sex][x])) : 0;
+      sum += p1 + axs[sex][a] * (p - p1);
+    }
+    return sum;
+  };
+  const kFor = (sex: string, ratio: number) => {
+    const target = ratio * e(sex, Number(ctx.x0), 1);
+    let lo = 1, hi = 150;
+    for (let it = 0; it < 40; it++) { const mid = Math.sqrt(lo * hi); if (e(sex, Number(ctx.x0), mid) > target) lo = mid; else hi = mid; }
+    return Math.sqrt(lo * hi);
+  };
+  const groups = ["dwarslaesie", "nah"];
+  const w = Object.fromEntries(groups.map((g) => [g, ages.filter((a) => a.groep === g).map((a) => [Number(a.age), Number(a.gewicht)] as const)]));
+  const mixOf = (g: string) => mix.filter((m) => m.groep === g).map((m) => [String(m.zzp), Number(m.aandeel_pct) / 100] as const);
+  const t0 = performance.now();
+  let maxRelDiff = 0;
+  for (const d of draw) {
+    const v = (k: string) => Number(d[k]);
+    const r = (1 + v("disconto") / 100) / (1 + v("indexatie") / 100);
+    const lag = Math.min(Math.max(Math.round(v("wachttijd")), 0), 5);
+    let damage = 0;
+    for (const g of groups) {
+      const inflow = g === "dwarslaesie"
+        ? Number(ctx.inw) * v("dl_incidentie") / 1e6 * v("dl_tetra") / 100 * v("dl_hoog") / 100 * (v("dl_verkeer") / 100 * v("dl_av") / 100 + v("dl_ao") / 100) * v("dl_wlz") / 100
+        : Number(ctx.inw) * v("nah_incidentie") / 1e5 * (1 - v("nah_sterfte") / 100) * v("nah_ernstig") / 100 * (v("nah_verkeer") / 100 * v("nah_av") / 100 + v("nah_ao") / 100);
+      const bruto = mixOf(g).reduce((t, [z, a]) => t + a * v(z) * v("dagen"), 0);
+      const cost = bruto * (1 + v("subsidies") / 100) * (1 + v("beleid") / 100) * (1 - v("eigen_bijdrage") / 100);
+      const man = (g === "dwarslaesie" ? v("dl_man") : v("nah_man")) / 100;
+      let pv = 0;
+      for (const sex of ["male", "female"]) {
+        const k = g === "nah" ? v("nah_k") : kFor(sex, v("dl_ratio"));
+        let s = 0;
+        for (const [age, wt] of w[g]) for (let a = age + lag; a < top; a++) s += wt * Math.exp(k * (lnl[sex][a] - lnl[sex][age])) * r ** -(a - age);
+        pv += (sex === "male" ? man : 1 - man) * s;
+      }
+      damage += inflow * cost * pv;
+    }
+    const exact = damage * Number(ctx.dv) / 100;
+    maxRelDiff = Math.max(maxRelDiff, Math.abs(Number(d.sql_schadelast) / exact - 1));
+  }
+  const tsMs = performance.now() - t0;
+  return {
+    draws, sqlMs: Math.round(sqlMs), sqlDrawsPerSecond: Math.round(draws / (sqlMs / 1000)),
+    tsDraws: draw.length, tsMs: Math.round(tsMs), tsMsExtrapolated: Math.round(tsMs / draw.length * draws),
+    maxRelativeDifferenceSqlGridVsExact: Number(maxRelDiff.toPrecision(3)),
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const r = await benchMonteCarlo(Number(process.argv[2] ?? 100_000), Number(process.argv[3] ?? 1_000));
+  console.log(JSON.stringify(r, null, 2));
+}
