@@ -1,7 +1,8 @@
 -- int_parameter_waarden: the parameter values of this run, i.e. the registry (stg_parameter_waarden)
 -- with the scenario's overrides applied. An override without vanaf_jaar replaces the whole series
 -- of that parameter; one with vanaf_jaar replaces or adds the value from that year on.
--- A range (laag/hoog) the override does not give is kept from the registry's latest value.
+-- A range (laag/hoog) the override does not give is kept from the registry's latest value, widened where
+-- needed so that it contains the new value.
 CREATE OR REPLACE TABLE int_parameter_waarden AS
 WITH laatste AS (
   SELECT parameter_id, arg_max(laag, vanaf_jaar) AS laag, arg_max(hoog, vanaf_jaar) AS hoog
@@ -16,9 +17,13 @@ basis AS (
 scenario AS (
   SELECT o.parameter_id,
          coalesce(o.vanaf_jaar, (SELECT min(vanaf_jaar) FROM stg_parameter_waarden w WHERE w.parameter_id = o.parameter_id)) AS vanaf_jaar,
-         o.waarde, coalesce(o.laag, l.laag) AS laag, coalesce(o.hoog, l.hoog) AS hoog,
+         o.waarde,
+         CASE WHEN o.laag IS NULL AND l.laag IS NOT NULL THEN least(l.laag, v.getal) ELSE o.laag END AS laag,
+         CASE WHEN o.hoog IS NULL AND l.hoog IS NOT NULL THEN greatest(l.hoog, v.getal) ELSE o.hoog END AS hoog,
          'scenario' AS status, 'scenario' AS bron_id, NULL AS vindplaats, o.toelichting, true AS scenario
   FROM scenario_overrides o LEFT JOIN laatste l USING (parameter_id)
+  CROSS JOIN LATERAL (SELECT CASE WHEN contains(o.waarde, '/') THEN CAST(split_part(o.waarde, '/', 1) AS DOUBLE) / CAST(split_part(o.waarde, '/', 2) AS DOUBLE)
+                                  ELSE CAST(o.waarde AS DOUBLE) END AS getal) v
 )
 SELECT * FROM basis
 UNION ALL SELECT * FROM scenario

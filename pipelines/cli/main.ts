@@ -5,6 +5,10 @@ import { wmoCommand } from "./wmo.ts";
 import { wlzCommand } from "./wlz.ts";
 import { lifeCommand } from "./life.ts";
 import { rekenmodelCommand } from "./rekenmodel.ts";
+import { ledgerCommand } from "./ledger.ts";
+import { gemeenteCommand } from "./gemeente.ts";
+import { triangleCommand } from "./triangle.ts";
+import { scenarioCommand } from "./scenario.ts";
 
 export interface Command {
   name: string;
@@ -16,7 +20,7 @@ export interface Command {
   run(values: Record<string, string | boolean | undefined>, positionals: string[]): Promise<number>;
 }
 
-const COMMANDS: Command[] = [pipelineCommand, wmoCommand, wlzCommand, lifeCommand, rekenmodelCommand];
+const COMMANDS: Command[] = [pipelineCommand, wmoCommand, wlzCommand, lifeCommand, rekenmodelCommand, gemeenteCommand, scenarioCommand, triangleCommand, ledgerCommand];
 
 function mainHelp(): string {
   return [

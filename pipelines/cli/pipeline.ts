@@ -6,17 +6,18 @@ import type { Command } from "./main.ts";
 export const pipelineCommand: Command = {
   name: "pipeline",
   summary: "Validate the data, load it into the DuckDB warehouse and run the rules",
-  usage: "afkoop pipeline [--data DIR] [--db FILE] [--scenario FILE] [--json]",
+  usage: "afkoop pipeline [--data DIR] [--ledger FILE] [--db FILE] [--scenario FILE] [--json]",
   help: [
     ["--data DIR", "Your own files in the layout of data/ (CSV, Dutch-locale CSV or XLSX); they replace the shipped ones"],
+    ["--ledger FILE", "A real recovered-claims ledger (CSV or XLSX) instead of the shipped synthetic one"],
     ["--db FILE", "Warehouse file to write (default warehouse/afkoop.duckdb, or $AFKOOP_DB)"],
     ["--scenario FILE", "JSON file overriding registry parameters"],
     ["--json", "Print the run summary as JSON"],
     ["--stats", "Also print wall time and peak memory (used by the benchmark)"],
   ],
-  options: { data: { type: "string" }, db: { type: "string" }, scenario: { type: "string" }, json: { type: "boolean" }, stats: { type: "boolean" } },
+  options: { data: { type: "string" }, ledger: { type: "string" }, db: { type: "string" }, scenario: { type: "string" }, json: { type: "boolean" }, stats: { type: "boolean" } },
   async run(v) {
-    const res = await runPipeline({ dataDir: v.data as string | undefined, dbPath: v.db as string | undefined, scenarioPath: v.scenario as string | undefined });
+    const res = await runPipeline({ dataDir: v.data as string | undefined, ledgerPath: v.ledger as string | undefined, dbPath: v.db as string | undefined, scenarioPath: v.scenario as string | undefined });
     const checks = await withWarehouse({ dbPath: res.dbPath }, (r) =>
       r.all("SELECT soort, count(*) AS n, count(*) FILTER (geslaagd) AS geslaagd FROM mart_controles GROUP BY soort ORDER BY soort DESC"));
     const stats = { millis: Math.round(res.millis), maxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024) };

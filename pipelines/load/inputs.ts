@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { Decimal } from "decimal.js";
 import { InputError, type InputIssue } from "../lib/errors.ts";
 import { decodeUtf8 } from "./decode.ts";
@@ -46,18 +46,19 @@ export async function readRaw(path: string, label: string): Promise<{ table: Raw
 }
 
 /** Reads and validates every declared file; throws InputError listing every problem found. */
-export async function loadInputs(shippedDir: string, userDir?: string, specs: TableSpec[] = TABLES): Promise<LoadedInputs> {
+export async function loadInputs(shippedDir: string, userDir?: string, specs: TableSpec[] = TABLES, files_: Record<string, string | undefined> = {}): Promise<LoadedInputs> {
   const issues: InputIssue[] = [];
   const tables: ValidTable[] = [];
   const files: InputFile[] = [];
   for (const spec of specs) {
-    const found = locate(spec, shippedDir, userDir);
+    const given = files_[spec.table];
+    const found = given ? (existsSync(given) ? { path: resolve(given), origin: "user" as const } : null) : locate(spec, shippedDir, userDir);
     const label = (p: string) => {
       const rel = relative(process.cwd(), p);
       return rel && !rel.startsWith("..") ? rel : p;
     };
     if (!found) {
-      issues.push({ file: label(join(userDir ?? shippedDir, spec.file + ".csv")), expected: `the file for ${spec.table} (${spec.description})`, found: "no such file (.csv or .xlsx)" });
+      issues.push({ file: given ?? label(join(userDir ?? shippedDir, spec.file + ".csv")), expected: `the file for ${spec.table} (${spec.description})`, found: "no such file (.csv or .xlsx)" });
       continue;
     }
     const bytes = readFileSync(found.path);

@@ -11,6 +11,8 @@ export interface ColumnSpec {
   /** Unit of a numeric column: eur, meur, pct, ratio, aantal, jaar … */
   unit?: string;
   optional?: boolean;
+  /** The column may be left out of the header altogether (read as empty). */
+  mayBeAbsent?: boolean;
   min?: number;
   max?: number;
   values?: readonly string[];
@@ -32,6 +34,8 @@ export interface TableSpec {
   description: string;
   columns: ColumnSpec[];
   key: string[];
+  /** Refuse personal data: names, addresses, birth dates in the header, BSN-shaped numbers in any cell. */
+  personalDataFree?: boolean;
   /** Checks that involve several columns of one row. */
   rowCheck?: (row: Record<string, string>) => RowProblem | null;
 }
@@ -57,6 +61,21 @@ const lowHighCheck = (low: string, high: string, value?: string) => (r: Record<s
     if (l !== undefined && v < l) return { column: value, expected: `a value within '${low}'–'${high}'`, found: `${r[value]} below ${r[low]}` };
     if (h !== undefined && v > h) return { column: value, expected: `a value within '${low}'–'${high}'`, found: `${r[value]} above ${r[high]}` };
   }
+  return null;
+};
+
+export const VOORZIENINGEN = ["traplift", "woningaanpassing", "rolstoel", "vervoer", "huishoudelijke_hulp", "begeleiding", "overig", "wlz_zorg"] as const;
+export const CLAIM_STATUS = ["gemeld", "aansprakelijk_gesteld", "geregeld", "afgewezen", "verjaard"] as const;
+
+/** The recovered-claims ledger: dates in order, and each status with the date and amount it needs. */
+const ledgerCheck = (r: Record<string, string>): RowProblem | null => {
+  const order: [string, string][] = [["ongevalsdatum", "datum_gemeld"], ["datum_gemeld", "datum_aansprakelijk"], ["datum_aansprakelijk", "datum_geregeld"], ["datum_gemeld", "datum_geregeld"]];
+  for (const [a, b] of order) if (r[a] && r[b] && r[b] < r[a]) return { column: b, expected: `a date on or after '${a}' (${r[a]})`, found: r[b] };
+  const need = (col: string, why: string): RowProblem | null => (r[col] === "" ? { column: col, expected: `a value when ${why}`, found: "an empty cell" } : null);
+  if (r.status === "geregeld") return need("datum_geregeld", "status is geregeld") ?? need("verhaald", "status is geregeld");
+  if (r.status === "verjaard") return need("datum_verjaard", "status is verjaard");
+  if (r.status === "aansprakelijk_gesteld") return need("datum_aansprakelijk", "status is aansprakelijk_gesteld");
+  if (r.verhaald !== "" && Number(r.verhaald) > 0) return { column: "verhaald", expected: "no amount recovered unless status is geregeld", found: `${r.verhaald} with status ${r.status}` };
   return null;
 };
 
@@ -268,6 +287,40 @@ export const TABLES: TableSpec[] = [
       { name: "partij", type: "text", description: "Party", sql: "VARCHAR" },
       { name: "artikel", type: "text", description: "Article", sql: "VARCHAR" },
       bron(),
+    ],
+  },
+  {
+    table: "stg_verhaal_claims", file: "verhaal/verhaalde_claims", personalDataFree: true,
+    description: "Recovered-claims ledger: individually recovered recourse claims, one row per case, pseudonymous (the shipped ledger is synthetic)",
+    key: ["zaak_id"],
+    rowCheck: ledgerCheck,
+    columns: [
+      { name: "zaak_id", type: "id", description: "Pseudonymous case id (never a BSN or file number that identifies a person)", pattern: /^[A-Za-z][A-Za-z0-9_.-]{2,39}$/, patternHint: "a pseudonymous id starting with a letter, such as Z-000123", sql: "VARCHAR" },
+      gemeentecode(),
+      { name: "regeling", type: "enum", values: ["wmo", "wlz"], description: "Scheme", sql: "VARCHAR" },
+      { name: "ongevalsdatum", type: "date", description: "Date of the accident", sql: "DATE" },
+      { name: "voorziening", type: "enum", values: VOORZIENINGEN, description: "Provision type", sql: "VARCHAR" },
+      amount("kosten", "Cost to the municipality (or Wlz) of the provision", "eur"),
+      pct("aansprakelijkheid_pct", "Liability share of the other party"),
+      { name: "status", type: "enum", values: CLAIM_STATUS, description: "Status of the claim", sql: "VARCHAR" },
+      { name: "datum_gemeld", type: "date", description: "Date the case was reported to the recourse desk", sql: "DATE" },
+      { name: "datum_aansprakelijk", type: "date", description: "Date the other party was held liable", optional: true, sql: "DATE" },
+      { name: "datum_geregeld", type: "date", description: "Date the claim was settled (paid)", optional: true, sql: "DATE" },
+      { name: "datum_verjaard", type: "date", description: "Date the claim became time-barred (art. 3:310 BW)", optional: true, sql: "DATE" },
+      amount("verhaald", "Amount recovered", "eur", true),
+      amount("honorarium", "Fees paid to a recourse agency or lawyer", "eur", true),
+      { name: "synthetisch", type: "boolean", description: "ja for generated (synthetic) cases; may be left out of a real ledger", optional: true, mayBeAbsent: true, sql: "BOOLEAN" },
+    ],
+  },
+  {
+    table: "stg_verhaal_honorariumstaffel", file: "verhaal/honorariumstaffel", description: "A no-cure-no-pay fee scale for Wmo recourse: a percentage per bracket of the amount recovered",
+    key: ["schijf"],
+    columns: [
+      { name: "schijf", type: "integer", description: "Bracket number", min: 1, sql: "INTEGER" },
+      amount("van", "Bracket from (amount recovered)", "eur"),
+      amount("tot", "Bracket up to (empty: no limit)", "eur", true),
+      pct("percentage", "Fee on the part of the amount within the bracket"),
+      bron(), vindplaats, toelichting,
     ],
   },
 ];

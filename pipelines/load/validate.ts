@@ -1,6 +1,7 @@
 import { Decimal } from "decimal.js";
 import type { InputIssue } from "../lib/errors.ts";
 import { columnLetters, type RawTable } from "./delimited.ts";
+import { cellIssues, headerIssues } from "./privacy.ts";
 import type { ColumnSpec, TableSpec } from "./schema.ts";
 
 /** A validated table: every cell normalised (decimal point, ISO dates, true/false), "" for empty. */
@@ -16,8 +17,13 @@ const MAX_ISSUES_PER_FILE = 100;
 export function validateTable(spec: TableSpec, raw: RawTable, file: string): { table: ValidTable; issues: InputIssue[] } {
   const issues: InputIssue[] = [];
   const names = raw.header.map((h) => h.toLowerCase());
+  if (spec.personalDataFree) {
+    // checked before anything else, so the message is about the personal data and not the header
+    const privacy = [...headerIssues(file, raw.header), ...cellIssues(file, raw.header, raw.rows)];
+    if (privacy.length) return { table: { spec, file, rows: [], lines: [] }, issues: privacy };
+  }
   const expectedHeader = spec.columns.map((c) => c.name).join(",");
-  const missing = spec.columns.filter((c) => !names.includes(c.name));
+  const missing = spec.columns.filter((c) => !names.includes(c.name) && !c.mayBeAbsent);
   const unknown = raw.header.filter((h) => !spec.columns.some((c) => c.name === h.toLowerCase()));
   const dup = names.filter((h, i) => names.indexOf(h) !== i);
   if (missing.length || unknown.length || dup.length) {
@@ -51,7 +57,7 @@ export function validateTable(spec: TableSpec, raw: RawTable, file: string): { t
     let bad = false;
     for (let j = 0; j < spec.columns.length; j++) {
       const c = spec.columns[j];
-      const text = (cells[position[j]] ?? "").trim();
+      const text = position[j] < 0 ? "" : (cells[position[j]] ?? "").trim();
       const r = normalise(c, text, raw.decimalComma);
       if ("error" in r) {
         issues.push({ ...at(line, position[j], c), expected: r.error, found: text === "" ? "an empty cell" : `"${text}"` });

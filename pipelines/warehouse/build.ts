@@ -17,6 +17,8 @@ export interface PipelineOptions {
   dataDir?: string;
   /** Warehouse file to write (atomically). */
   dbPath?: string;
+  /** A real recovered-claims ledger (CSV or XLSX) in place of the shipped synthetic one. */
+  ledgerPath?: string;
   /** Scenario JSON file overriding registry parameters. */
   scenarioPath?: string;
   /** Scenario object (instead of a file). */
@@ -66,7 +68,8 @@ export async function runPipeline(opts: PipelineOptions = {}): Promise<PipelineR
   const started = new Date();
   const t0 = performance.now();
   const dbPath = resolve(opts.dbPath ?? DEFAULT_DB);
-  const inputs = await loadInputs(opts.shippedDir ?? SHIPPED_DATA, opts.dataDir ? resolve(opts.dataDir) : undefined);
+  const inputs = await loadInputs(opts.shippedDir ?? SHIPPED_DATA, opts.dataDir ? resolve(opts.dataDir) : undefined, undefined,
+    { stg_verhaal_claims: opts.ledgerPath });
   const scenario = readScenario(opts, registryOf(inputs.tables));
   const models = loadModelFiles(opts.modelsDir);
 

@@ -1,0 +1,49 @@
+-- The parameter vectors the comparison is evaluated on: vector 0 of every year holds the registry's values (the
+-- base case); vectors 1..N of the Monte Carlo year hold seeded draws of every verhaal.* parameter with a range
+-- and a distribution (int_trekkingen.sql). One row per vector with each parameter in its own column, and one row
+-- per vector and provision type.
+CREATE OR REPLACE TABLE vg_vectoren AS
+WITH p AS (
+  SELECT p.jaar, p.parameter_id, p.waarde, p.laag, p.hoog, s.verdeling
+  FROM int_parameters_per_jaar p JOIN stg_parameters s USING (parameter_id)
+  WHERE p.parameter_id LIKE 'verhaal.%' AND p.jaar IN (SELECT jaar FROM vg_jaren)
+),
+basis AS (SELECT jaar, 0 AS vector_id, parameter_id, waarde FROM p),
+mc AS (
+  SELECT p.jaar, t.range + 1 AS vector_id, p.parameter_id,
+         CASE WHEN p.laag < p.hoog AND p.verdeling IS NOT NULL
+              THEN trek_waarde(trek_u(i.seed, t.range + 1, p.parameter_id), p.laag, p.waarde, p.hoog, p.verdeling)
+              ELSE p.waarde END AS waarde
+  FROM vg_mc_instellingen i JOIN p ON p.jaar = i.jaar CROSS JOIN LATERAL range(i.trekkingen) t
+)
+SELECT * FROM basis UNION ALL SELECT * FROM mc;
+
+CREATE OR REPLACE TABLE vg_breed AS
+SELECT jaar, vector_id,
+  max(waarde) FILTER (parameter_id = 'verhaal.detectie') AS detectie,
+  max(waarde) FILTER (parameter_id = 'verhaal.slagingskans') AS slagingskans,
+  max(waarde) FILTER (parameter_id = 'verhaal.aansprakelijkheid') AS aansprakelijkheid,
+  max(waarde) FILTER (parameter_id = 'verhaal.drempel_direct') AS drempel_direct,
+  max(waarde) FILTER (parameter_id = 'verhaal.direct_door_verzekeraar') AS direct_door_verzekeraar,
+  max(waarde) FILTER (parameter_id = 'verhaal.verjaring_verlies') AS verjaring_verlies,
+  max(waarde) FILTER (parameter_id = 'verhaal.vertraging') AS vertraging,
+  max(waarde) FILTER (parameter_id = 'verhaal.honorarium_methode') AS honorarium_methode,
+  max(waarde) FILTER (parameter_id = 'verhaal.honorarium_percentage') AS honorarium_percentage,
+  max(waarde) FILTER (parameter_id = 'verhaal.honorarium_uren') AS honorarium_uren,
+  max(waarde) FILTER (parameter_id = 'verhaal.uurtarief') AS uurtarief,
+  max(waarde) FILTER (parameter_id = 'verhaal.behandelkosten') AS behandelkosten,
+  max(waarde) FILTER (parameter_id = 'verhaal.vaste_kosten') AS vaste_kosten,
+  max(waarde) FILTER (parameter_id = 'verhaal.onverzekerd') AS onverzekerd,
+  max(waarde) FILTER (parameter_id = 'verhaal.disconteringsvoet') AS disconteringsvoet,
+  max(waarde) FILTER (parameter_id = 'verhaal.horizon') AS horizon,
+  max(waarde) FILTER (parameter_id = 'verhaal.wlz_detectie') AS wlz_detectie,
+  max(waarde) FILTER (parameter_id = 'verhaal.wlz_aandeel_uitvoerder') AS wlz_aandeel_uitvoerder
+FROM vg_vectoren GROUP BY jaar, vector_id;
+
+CREATE OR REPLACE TABLE vg_typen AS
+SELECT jaar, vector_id, split_part(parameter_id, '.', 3) AS voorziening,
+       max(waarde) FILTER (parameter_id LIKE 'verhaal.gevallen.%') AS gevallen_per_100k,
+       max(waarde) FILTER (parameter_id LIKE 'verhaal.kosten.%') AS kosten
+FROM vg_vectoren
+WHERE parameter_id LIKE 'verhaal.gevallen.%' OR parameter_id LIKE 'verhaal.kosten.%'
+GROUP BY jaar, vector_id, split_part(parameter_id, '.', 3);

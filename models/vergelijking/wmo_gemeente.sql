@@ -1,0 +1,56 @@
+-- Staying in or opting out, for every municipality (and any the user adds in vg_eigen_gemeenten) and year,
+-- on the base vector. Per year:
+--   blijven   = ontvangst + netto_variabel x schaal x restaandeel
+--               ontvangst: what the municipality received or would have received (art. 5.5, wmo_verdeling_gemeenten)
+--               in 2015-2018; for later years the amount per inhabitant of the last agreement year ('hypothetisch')
+--               restaandeel: what stays recoverable while in: claims on non-participating insurers
+--               (100% - wmo.deelname_verzekeraars) and on uninsured parties (verhaal.onverzekerd)
+--   uittreden = netto_variabel x schaal - vaste_kosten        (schaal = inwoners / 100,000)
+--   voordeel  = uittreden - blijven; over the horizon: voordeel x sum of the discount factors of its years
+--   break-even detectiegraad: voordeel is linear in the detection rate (every variable term is), so the rate at
+--               which opting out pays is (ontvangst + vaste_kosten) / (netto_variabel x schaal x (1 - restaandeel)
+--               per percent point of detection); above 100% it never pays.
+CREATE OR REPLACE TABLE vg_gemeenten AS
+SELECT gemeentecode, gemeentenaam, inwoners, false AS eigen FROM stg_gemeenten
+UNION ALL SELECT gemeentecode, gemeentenaam, inwoners, true FROM vg_eigen_gemeenten;
+
+CREATE OR REPLACE TABLE vg_ontvangst AS
+WITH per_inwoner AS (
+  SELECT j.jaar, b.jaar AS bronjaar, b.bedrag_per_inwoner
+  FROM vg_jaren j ASOF JOIN wmo_bedrag_per_inwoner b ON b.jaar <= j.jaar
+  UNION ALL
+  SELECT j.jaar, (SELECT min(jaar) FROM wmo_bedrag_per_inwoner), (SELECT bedrag_per_inwoner FROM wmo_bedrag_per_inwoner ORDER BY jaar LIMIT 1)
+  FROM vg_jaren j WHERE j.jaar < (SELECT min(jaar) FROM wmo_bedrag_per_inwoner)
+)
+SELECT p.jaar, g.gemeentecode, g.inwoners,
+       coalesce(CAST(v.bedrag_bij_deelname AS DOUBLE), round(g.inwoners * p.bedrag_per_inwoner)) AS ontvangst,
+       CASE WHEN v.bedrag_bij_deelname IS NOT NULL THEN 'overeenkomst' ELSE 'hypothetisch' END AS ontvangst_basis,
+       v.deelnemer, p.bronjaar
+FROM per_inwoner p CROSS JOIN vg_gemeenten g
+LEFT JOIN wmo_verdeling_gemeenten v ON v.jaar = p.jaar AND v.gemeentecode = g.gemeentecode AND p.bronjaar = p.jaar;
+
+CREATE OR REPLACE MACRO vg_restaandeel(deelname_verzekeraars, onverzekerd) AS (100 - deelname_verzekeraars) / 100 + onverzekerd / 100;
+
+CREATE OR REPLACE TABLE vergelijking_wmo_gemeente AS
+WITH basis AS (
+  SELECT o.jaar, g.gemeentecode, g.gemeentenaam, g.inwoners, g.eigen, o.ontvangst, o.ontvangst_basis, o.deelnemer,
+         n.*, g.inwoners / 100000.0 AS schaal,
+         vg_restaandeel(par('wmo.deelname_verzekeraars', o.jaar), n.onverzekerd) AS restaandeel
+  FROM vg_ontvangst o JOIN vg_gemeenten g USING (gemeentecode) JOIN vg_per_100k n ON n.jaar = o.jaar AND n.vector_id = 0
+)
+SELECT jaar, gemeentecode, gemeentenaam, inwoners, eigen, deelnemer, ontvangst_basis,
+       round(ontvangst, 2) AS ontvangst,
+       round(netto_variabel * schaal * restaandeel, 2) AS rest_verhaal_bij_deelname,
+       round(ontvangst + netto_variabel * schaal * restaandeel, 2) AS waarde_blijven,
+       round(gemeld * schaal, 4) AS zaken_gemeld, round(geslaagd * schaal, 4) AS zaken_geslaagd,
+       round(verhaald * schaal, 2) AS verhaald_bruto, round(honorarium * schaal, 2) AS honorarium,
+       round(behandelkosten * schaal, 2) AS behandelkosten, round(vaste_kosten, 2) AS vaste_kosten,
+       round(netto_variabel * schaal - vaste_kosten, 2) AS waarde_uittreden,
+       round(netto_variabel * schaal * (1 - restaandeel) - vaste_kosten - ontvangst, 2) AS voordeel_uittreden,
+       round((netto_variabel * schaal * (1 - restaandeel) - vaste_kosten - ontvangst) * horizon_factor, 2) AS voordeel_horizon,
+       CAST(horizon AS INTEGER) AS horizon,
+       CASE WHEN netto_variabel > 0
+            THEN round((ontvangst + vaste_kosten) / (netto_variabel / detectie * schaal * (1 - restaandeel)), 6) END AS breakeven_detectie_pct,
+       round(netto_variabel * schaal * (1 - restaandeel) - vaste_kosten, 2) AS breakeven_ontvangst
+FROM basis
+ORDER BY jaar, gemeentecode;

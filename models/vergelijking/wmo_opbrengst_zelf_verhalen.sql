@@ -1,0 +1,49 @@
+-- Opting out of the Wmo buy-off: what individual recovery brings in per 100,000 inhabitants and year, for every
+-- parameter vector (vectoren.sql). Per provision type:
+--   direct          = 1 when the provision's cost is at most verhaal.drempel_direct (the insurer helps the victim
+--                     directly, seed 004 toelichting d), else verhaal.direct_door_verzekeraar (a-c, e): that part
+--                     never becomes a recoverable Wmo cost
+--   per geval       = kosten x (1 - direct) x aansprakelijkheid x (1 - verjaring_verlies)
+--   gemeld          = gevallen x detectie;  geslaagd = gemeld x slagingskans
+--   verhaald        = geslaagd x per geval
+--   honorarium      = 1 staffel: per geslaagde zaak the scale on its amount (stg_verhaal_honorariumstaffel)
+--                     2 percentage of the amount recovered; 3 uren x uurtarief per gemelde zaak
+--   behandelkosten  = gemeld x interne kosten per zaak
+-- Recoveries and fees arrive verhaal.vertraging years after the accident year and are discounted for it.
+CREATE OR REPLACE MACRO vg_honorarium_staffel(bedrag) AS
+  (SELECT coalesce(sum(greatest(least(bedrag, coalesce(CAST(s.tot AS DOUBLE), 'infinity'::DOUBLE)) - CAST(s.van AS DOUBLE), 0) * CAST(s.percentage AS DOUBLE) / 100), 0)
+   FROM stg_verhaal_honorariumstaffel s);
+
+CREATE OR REPLACE TABLE vg_per_type AS
+WITH t AS (
+  SELECT t.jaar, t.vector_id, t.voorziening, t.gevallen_per_100k, t.kosten, b.*,
+         CASE WHEN b.drempel_direct > 0 AND t.kosten <= b.drempel_direct THEN 1.0 ELSE b.direct_door_verzekeraar / 100 END AS direct
+  FROM vg_typen t JOIN vg_breed b USING (jaar, vector_id)
+),
+g AS (
+  SELECT *, kosten * (1 - direct) * aansprakelijkheid / 100 * (1 - verjaring_verlies / 100) AS per_geval,
+         gevallen_per_100k * detectie / 100 AS gemeld,
+         gevallen_per_100k * detectie / 100 * slagingskans / 100 AS geslaagd
+  FROM t
+)
+SELECT jaar, vector_id, voorziening, gevallen_per_100k, kosten, direct, per_geval, gemeld, geslaagd,
+       geslaagd * per_geval AS verhaald,
+       CASE CAST(honorarium_methode AS INTEGER)
+         WHEN 1 THEN geslaagd * vg_honorarium_staffel(per_geval)
+         WHEN 2 THEN geslaagd * per_geval * honorarium_percentage / 100
+         ELSE gemeld * honorarium_uren * uurtarief END AS honorarium,
+       gemeld * behandelkosten AS behandelkosten
+FROM g;
+
+CREATE OR REPLACE TABLE vg_per_100k AS
+SELECT t.jaar, t.vector_id, sum(t.gemeld) AS gemeld, sum(t.geslaagd) AS geslaagd, sum(t.verhaald) AS verhaald,
+       sum(t.honorarium) AS honorarium, sum(t.behandelkosten) AS behandelkosten,
+       any_value(b.detectie) AS detectie, any_value(b.vaste_kosten) AS vaste_kosten, any_value(b.onverzekerd) AS onverzekerd,
+       any_value(b.disconteringsvoet) AS disconteringsvoet, any_value(b.vertraging) AS vertraging, any_value(b.horizon) AS horizon,
+       pow(1 + any_value(b.disconteringsvoet) / 100, -any_value(b.vertraging)) AS disconto_vertraging,
+       -- sum_{h=0}^{H-1} (1 + r)^-h: the years of the horizon, each discounted to the first
+       (SELECT sum(pow(1 + any_value(b.disconteringsvoet) / 100, -h.range)) FROM range(CAST(any_value(b.horizon) AS INTEGER)) h) AS horizon_factor,
+       -- net yearly value of individual recovery per 100,000 inhabitants, before fixed costs
+       (sum(t.verhaald) - sum(t.honorarium)) * pow(1 + any_value(b.disconteringsvoet) / 100, -any_value(b.vertraging)) - sum(t.behandelkosten) AS netto_variabel
+FROM vg_per_type t JOIN vg_breed b USING (jaar, vector_id)
+GROUP BY t.jaar, t.vector_id;

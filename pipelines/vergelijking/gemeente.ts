@@ -1,0 +1,60 @@
+/**
+ * The comparison for one municipality (shipped code, or a custom one by its inhabitants) and one year, on a
+ * model session: sets vg_eigen_gemeenten and vg_mc_instellingen, re-runs the vergelijking models after their
+ * settings, and reads the municipality's rows. The SQL does the work; this only chooses the inputs.
+ */
+import { UsageError } from "../lib/errors.ts";
+import type { ModelSession } from "../warehouse/session.ts";
+import type { Row } from "../warehouse/query.ts";
+
+export interface GemeenteVraag {
+  code?: string;
+  inwoners?: number;
+  naam?: string;
+  jaar: number;
+  trekkingen?: number;
+  seed?: number;
+}
+
+export interface GemeenteAntwoord {
+  gemeente: Row;
+  montecarlo: Row | null;
+}
+
+export const EIGEN_CODE = "EIGEN";
+
+export async function setComparison(s: ModelSession, v: { jaar: number; trekkingen?: number; seed?: number; eigen?: { code: string; naam: string; inwoners: number }[] }) {
+  const [years] = await s.all("SELECT min(jaar) AS lo, max(jaar) AS hi FROM vg_jaren");
+  if (v.jaar < Number(years.lo) || v.jaar > Number(years.hi)) throw new UsageError(`--year: the comparison covers ${years.lo}-${years.hi}, not ${v.jaar}`);
+  await s.exec(`CREATE OR REPLACE TABLE vg_mc_instellingen AS
+    SELECT $1::INTEGER AS jaar, coalesce($2::INTEGER, CAST(par('verhaal.mc_trekkingen', $1::INTEGER) AS INTEGER)) AS trekkingen,
+           coalesce($3::BIGINT, CAST(par('verhaal.mc_seed', $1::INTEGER) AS BIGINT)) AS seed`, [v.jaar, v.trekkingen ?? null, v.seed ?? null]);
+  await s.exec("DELETE FROM vg_eigen_gemeenten");
+  for (const e of v.eigen ?? []) await s.exec("INSERT INTO vg_eigen_gemeenten VALUES ($1, $2, $3)", [e.code, e.naam, e.inwoners]);
+  await s.runAfter("vergelijking/instellingen.sql");
+}
+
+export async function compareMunicipality(s: ModelSession, q: GemeenteVraag): Promise<GemeenteAntwoord> {
+  let code = q.code;
+  let eigen: { code: string; naam: string; inwoners: number }[] = [];
+  if (code) {
+    const [g] = await s.all("SELECT gemeentenaam, inwoners FROM stg_gemeenten WHERE gemeentecode = $1", [code.toUpperCase()]);
+    if (!g) {
+      const near = await s.all("SELECT gemeentecode, gemeentenaam FROM stg_gemeenten ORDER BY jaro_winkler_similarity(lower(gemeentenaam), lower($1)) DESC LIMIT 1", [code]);
+      throw new UsageError(`--code: no municipality ${code} in the shipped list (CBS codes such as GM0402${near[0] ? `; a name? ${near[0].gemeentenaam} is ${near[0].gemeentecode}` : ""})`);
+    }
+    code = code.toUpperCase();
+    if (q.inwoners !== undefined) {
+      eigen = [{ code: EIGEN_CODE, naam: `${g.gemeentenaam} met ${q.inwoners} inwoners`, inwoners: q.inwoners }];
+      code = EIGEN_CODE;
+    }
+  } else if (q.inwoners !== undefined) {
+    eigen = [{ code: EIGEN_CODE, naam: q.naam ?? `gemeente met ${q.inwoners} inwoners`, inwoners: q.inwoners }];
+    code = EIGEN_CODE;
+  } else throw new UsageError("give --code GMxxxx, --inwoners N, or both");
+  if (q.inwoners !== undefined && (!Number.isInteger(q.inwoners) || q.inwoners <= 0)) throw new UsageError(`--inwoners: expected a positive whole number, found ${q.inwoners}`);
+  await setComparison(s, { jaar: q.jaar, trekkingen: q.trekkingen, seed: q.seed, eigen });
+  const [gemeente] = await s.all("SELECT * FROM vergelijking_wmo_gemeente WHERE jaar = $1 AND gemeentecode = $2", [q.jaar, code]);
+  const [montecarlo] = await s.all("SELECT * FROM vergelijking_wmo_mc WHERE jaar = $1 AND gemeentecode = $2", [q.jaar, code]);
+  return { gemeente, montecarlo: montecarlo ?? null };
+}
