@@ -104,3 +104,30 @@ describe("bad scenarios name the parameter", () => {
     expect(r.err).toContain('parameters.wmo.kosten_vng.waarde: expected a number, found "veel"');
   });
 });
+
+describe("afkoop triangle, gemeente and ledger", () => {
+  it("triangle prints the chain ladder of a CSV as JSON", () => {
+    const r = afkoop("triangle", "--input", join(ROOT, "test/fixtures/triangles/raa.csv"), "--json");
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(Math.round(j.totaal.reserve)).toBe(52_135);
+    expect(j.perOrigin).toHaveLength(10);
+  });
+  it("gemeente compares staying in and opting out for one municipality, and names a wrong code", () => {
+    const r = afkoop("gemeente", "--code", "GM0402", "--year", "2018", "--draws", "50", "--json");
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.gemeente.gemeentenaam).toBe("Hilversum");
+    expect(Number(j.montecarlo.trekkingen)).toBe(50);
+    const bad = afkoop("gemeente", "--code", "GM9999");
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain("--code: no municipality GM9999");
+  });
+  it("ledger generate writes a synthetic ledger to standard output", () => {
+    const r = afkoop("ledger", "generate", "--seed", "3", "--from", "2024", "--to", "2024");
+    expect(r.code).toBe(0);
+    const lines = r.out.trim().split("\n");
+    expect(lines[0]).toMatch(/^zaak_id,gemeentecode,/);
+    expect(lines.slice(1).every((l) => l.endsWith(",ja"))).toBe(true);
+  });
+});

@@ -1,0 +1,44 @@
+// Scenario run throughput (issue: bought off versus individual recovery): `afkoop scenario run` for every
+// municipality with 1,000 Monte Carlo draws each, writing Parquet, CSV and XLSX. Target: within 5 s on a
+// 2-core machine. Reports the whole run (opening the warehouse, all models, the files) and the comparison's
+// Monte Carlo alone. Reports; does not fail.
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { runPipeline } from "../pipelines/warehouse/build.ts";
+import { DEFAULT_DB } from "../pipelines/warehouse/paths.ts";
+import { ModelSession } from "../pipelines/warehouse/session.ts";
+import { setComparison } from "../pipelines/vergelijking/gemeente.ts";
+import { runScenario } from "../pipelines/vergelijking/scenario.ts";
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+export async function benchScenario(draws = 1000, repeat = 3) {
+  if (!existsSync(DEFAULT_DB)) await runPipeline({});
+  const dir = mkdtempSync(join(tmpdir(), "afkoop-bench-scenario-"));
+  try {
+    const file = join(dir, "alle-gemeenten.json");
+    writeFileSync(file, JSON.stringify({ naam: "bench: alle gemeenten", jaar: 2018, montecarlo: { trekkingen: draws, seed: 1 } }));
+    const whole: number[] = [];
+    let municipalities = 0;
+    for (let i = 0; i < repeat; i++) {
+      const r = await runScenario({ file, outDir: join(dir, "out") });
+      whole.push(r.millis);
+      municipalities = r.files.find((f) => f.name === "gemeenten.csv")!.rows;
+    }
+    const s = await ModelSession.open(DEFAULT_DB);
+    await s.run([]);
+    const mc: number[] = [];
+    for (let i = 0; i < repeat; i++) {
+      const t0 = performance.now();
+      await setComparison(s, { jaar: 2018, trekkingen: draws, seed: 100 + i });
+      mc.push(performance.now() - t0);
+    }
+    s.close();
+    return { draws, municipalities, evaluations: draws * municipalities, wholeRunMs: Math.round(median(whole)), comparisonOnlyMs: Math.round(median(mc)) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) console.log(JSON.stringify(await benchScenario(), null, 2));
