@@ -1,0 +1,42 @@
+// The model engine of the site: loads the warehouse's staging tables into a DuckDB connection and runs the
+// project's SQL model files on it, unchanged, with a scenario's parameter overrides. It knows nothing of the
+// rules themselves: every number comes from the same SQL files the pipeline runs in Node.
+// `db` is a small adapter: { query(sql) -> Promise<rows as objects>, registerFileText(name, text) -> Promise }.
+
+const q = (s) => `'${String(s).replace(/'/g, "''")}'`;
+
+export async function loadStaging(db, bundle) {
+  await db.query("SET autoinstall_known_extensions = false");
+  await db.query("SET autoload_known_extensions = false");
+  for (const t of bundle.staging) {
+    const file = `${t.table}.csv`;
+    await db.registerFileText(file, t.csv);
+    const columns = t.columns.map((c) => `${q(c.name)}: ${q(c.type)}`).join(", ");
+    await db.query(`CREATE OR REPLACE TABLE ${t.table} AS SELECT * FROM read_csv(${q(file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', nullstr = '', columns = {${columns}})`);
+  }
+  await setOverrides(db, []);
+}
+
+/** Parameter overrides as the pipeline takes them: [{parameter_id, vanaf_jaar, waarde, laag, hoog, toelichting}]. */
+export async function setOverrides(db, overrides) {
+  await db.query("CREATE OR REPLACE TABLE scenario_overrides (parameter_id VARCHAR, vanaf_jaar INTEGER, waarde VARCHAR, laag DOUBLE, hoog DOUBLE, toelichting VARCHAR)");
+  if (overrides.length === 0) return;
+  const num = (v) => (v === null || v === undefined ? "NULL" : Number.isFinite(Number(v)) ? String(Number(v)) : "NULL");
+  const rows = overrides.map((o) => `(${q(o.parameter_id)}, ${o.vanaf_jaar ?? "NULL"}, ${q(o.waarde)}, ${num(o.laag)}, ${num(o.hoog)}, ${o.toelichting ? q(o.toelichting) : "NULL"})`);
+  await db.query(`INSERT INTO scenario_overrides VALUES ${rows.join(", ")}`);
+}
+
+/** Runs the model files whose names pass `filter`, in run order. */
+export async function runModels(db, bundle, filter = () => true) {
+  for (const m of bundle.models) {
+    if (!filter(m.name)) continue;
+    try {
+      await db.query(m.sql);
+    } catch (e) {
+      throw new Error(`model ${m.name} failed: ${e.message}`);
+    }
+  }
+}
+
+/** The models that turn parameters into per-year values: re-run after every change of overrides. */
+export const PARAMETER_MODELS = (name) => name.startsWith("intermediate/");
