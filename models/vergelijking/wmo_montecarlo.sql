@@ -2,7 +2,8 @@
 -- the yearly advantage of opting out over the draws of every uncertain verhaal.* parameter, and the probability
 -- that opting out beats the buy-off. Nationally: individual recovery by all municipalities together (each with
 -- its fixed costs) against the buy-off sum of that year. Rounded like the rekenmodel's Monte Carlo, so the same
--- seed gives the same published numbers in every engine.
+-- seed gives the same published numbers in every engine. With a selection (vg_selectie) only those
+-- municipalities are drawn, and the national distribution is left empty.
 CREATE OR REPLACE TABLE vg_mc_uitkomsten AS
 SELECT n.jaar, n.vector_id, g.gemeentecode,
        n.netto_variabel * g.inwoners / 100000.0 * (1 - vg_restaandeel(par('wmo.deelname_verzekeraars', n.jaar), n.onverzekerd)) - n.vaste_kosten - o.ontvangst AS voordeel,
@@ -11,7 +12,8 @@ FROM vg_per_100k n
 JOIN vg_mc_instellingen i ON i.jaar = n.jaar
 JOIN vg_ontvangst o ON o.jaar = n.jaar
 JOIN vg_gemeenten g ON g.gemeentecode = o.gemeentecode
-WHERE n.vector_id > 0;
+WHERE n.vector_id > 0
+  AND (NOT EXISTS (SELECT 1 FROM vg_selectie) OR g.gemeentecode IN (SELECT gemeentecode FROM vg_selectie));
 
 CREATE OR REPLACE TABLE vergelijking_wmo_mc AS
 SELECT u.jaar, u.gemeentecode, any_value(i.trekkingen) AS trekkingen, any_value(i.seed) AS seed,
@@ -34,7 +36,8 @@ basis AS (
 ),
 mc AS (
   SELECT jaar, vector_id, sum(waarde_uittreden) AS waarde_uittreden
-  FROM vg_mc_uitkomsten WHERE gemeentecode IN (SELECT gemeentecode FROM stg_gemeenten) GROUP BY jaar, vector_id
+  FROM vg_mc_uitkomsten WHERE gemeentecode IN (SELECT gemeentecode FROM stg_gemeenten) AND NOT EXISTS (SELECT 1 FROM vg_selectie)
+  GROUP BY jaar, vector_id
 )
 SELECT b.jaar, CAST(a.afkoopsom AS DOUBLE) AS afkoopsom, CASE WHEN a.bronjaar = b.jaar THEN 'overeenkomst' ELSE 'hypothetisch (' || a.bronjaar || ')' END AS afkoopsom_basis,
        round(b.verhaald_bruto, 2) AS verhaald_bruto, round(b.honorarium, 2) AS honorarium, round(b.kosten_gemeenten, 2) AS kosten_gemeenten,

@@ -6,6 +6,9 @@
 import { UsageError } from "../lib/errors.ts";
 import type { ModelSession } from "../warehouse/session.ts";
 import type { Row } from "../warehouse/query.ts";
+import { EIGEN_CODE, keuzeStatements } from "../../src/components/vergelijking-keuze.js";
+
+export { EIGEN_CODE };
 
 export interface GemeenteVraag {
   code?: string;
@@ -21,16 +24,10 @@ export interface GemeenteAntwoord {
   montecarlo: Row | null;
 }
 
-export const EIGEN_CODE = "EIGEN";
-
-export async function setComparison(s: ModelSession, v: { jaar: number; trekkingen?: number; seed?: number; eigen?: { code: string; naam: string; inwoners: number }[] }) {
+export async function setComparison(s: ModelSession, v: { jaar: number; trekkingen?: number; seed?: number; eigen?: { code: string; naam: string; inwoners: number }[]; selectie?: string[] }) {
   const [years] = await s.all("SELECT min(jaar) AS lo, max(jaar) AS hi FROM vg_jaren");
   if (v.jaar < Number(years.lo) || v.jaar > Number(years.hi)) throw new UsageError(`--year: the comparison covers ${years.lo}-${years.hi}, not ${v.jaar}`);
-  await s.exec(`CREATE OR REPLACE TABLE vg_mc_instellingen AS
-    SELECT $1::INTEGER AS jaar, coalesce($2::INTEGER, CAST(par('verhaal.mc_trekkingen', $1::INTEGER) AS INTEGER)) AS trekkingen,
-           coalesce($3::BIGINT, CAST(par('verhaal.mc_seed', $1::INTEGER) AS BIGINT)) AS seed`, [v.jaar, v.trekkingen ?? null, v.seed ?? null]);
-  await s.exec("DELETE FROM vg_eigen_gemeenten");
-  for (const e of v.eigen ?? []) await s.exec("INSERT INTO vg_eigen_gemeenten VALUES ($1, $2, $3)", [e.code, e.naam, e.inwoners]);
+  for (const sql of keuzeStatements({ jaar: v.jaar, trekkingen: v.trekkingen ?? null, seed: v.seed ?? null, eigen: v.eigen ?? [], selectie: v.selectie ?? [] })) await s.exec(sql);
   await s.runAfter("vergelijking/instellingen.sql");
 }
 
@@ -53,7 +50,7 @@ export async function compareMunicipality(s: ModelSession, q: GemeenteVraag): Pr
     code = EIGEN_CODE;
   } else throw new UsageError("give --code GMxxxx, --inwoners N, or both");
   if (q.inwoners !== undefined && (!Number.isInteger(q.inwoners) || q.inwoners <= 0)) throw new UsageError(`--inwoners: expected a positive whole number, found ${q.inwoners}`);
-  await setComparison(s, { jaar: q.jaar, trekkingen: q.trekkingen, seed: q.seed, eigen });
+  await setComparison(s, { jaar: q.jaar, trekkingen: q.trekkingen, seed: q.seed, eigen, selectie: [code!] });
   const [gemeente] = await s.all("SELECT * FROM vergelijking_wmo_gemeente WHERE jaar = $1 AND gemeentecode = $2", [q.jaar, code]);
   const [montecarlo] = await s.all("SELECT * FROM vergelijking_wmo_mc WHERE jaar = $1 AND gemeentecode = $2", [q.jaar, code]);
   return { gemeente, montecarlo: montecarlo ?? null };

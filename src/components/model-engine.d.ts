@@ -1,0 +1,9 @@
+export interface EngineAdapter {
+  query(sql: string): Promise<Record<string, unknown>[]>;
+  registerFileText(name: string, text: string): Promise<void>;
+}
+export interface Bundle { staging: { table: string; columns: { name: string; type: string }[]; csv: string }[]; models: { name: string; sql: string }[] }
+export declare function loadStaging(db: EngineAdapter, bundle: Bundle): Promise<void>;
+export declare function setOverrides(db: EngineAdapter, overrides: unknown[]): Promise<void>;
+export declare function runModels(db: EngineAdapter, bundle: Bundle, filter?: (name: string) => boolean): Promise<void>;
+export declare const PARAMETER_MODELS: (name: string) => boolean;

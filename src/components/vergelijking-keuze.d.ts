@@ -1,0 +1,8 @@
+export declare const EIGEN_CODE: string;
+export declare function keuzeStatements(v: {
+  jaar: number;
+  trekkingen?: number | null;
+  seed?: number | null;
+  eigen?: { code: string; naam: string; inwoners: number }[];
+  selectie?: string[];
+}): string[];

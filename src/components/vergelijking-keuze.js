@@ -1,0 +1,27 @@
+// The settings of the comparison (vergelijking/instellingen.sql) for one question: the year, the Monte Carlo's
+// draws and seed, a municipality the user describes by its inhabitants, and the municipalities to evaluate.
+// Shared by `afkoop gemeente` (Node) and the site's gemeente page (DuckDB-Wasm), so both ask the same question.
+// After these statements, the models after vergelijking/instellingen.sql run again.
+
+const q = (s) => `'${String(s).replace(/'/g, "''")}'`;
+const int = (v) => {
+  if (v === null || v === undefined) return "NULL";
+  if (!Number.isInteger(Number(v))) throw new Error(`not a whole number: ${v}`);
+  return String(Number(v));
+};
+
+export const EIGEN_CODE = "EIGEN";
+
+/** SQL statements that set the comparison's question. `selectie`: codes to evaluate (empty: all). */
+export function keuzeStatements({ jaar, trekkingen = null, seed = null, eigen = [], selectie = [] }) {
+  return [
+    `CREATE OR REPLACE TABLE vg_mc_instellingen AS
+       SELECT ${int(jaar)}::INTEGER AS jaar,
+              coalesce(${int(trekkingen)}::INTEGER, CAST(par('verhaal.mc_trekkingen', ${int(jaar)}) AS INTEGER)) AS trekkingen,
+              coalesce(${int(seed)}::BIGINT, CAST(par('verhaal.mc_seed', ${int(jaar)}) AS BIGINT)) AS seed`,
+    "DELETE FROM vg_eigen_gemeenten",
+    ...eigen.map((e) => `INSERT INTO vg_eigen_gemeenten VALUES (${q(e.code)}, ${q(e.naam)}, ${int(e.inwoners)})`),
+    "DELETE FROM vg_selectie",
+    ...selectie.map((c) => `INSERT INTO vg_selectie VALUES (${q(c)})`),
+  ];
+}

@@ -1,0 +1,86 @@
+// One model, two engines: the SQL files run unchanged in DuckDB-Wasm (the site's engine, here through its Node
+// build) give the same marts as the pipeline in node-api, with the shipped parameters and with a scenario.
+import { beforeAll, afterAll, describe, expect, it } from "vitest";
+import { modelBundle, type ModelBundle } from "../pipelines/site/bundle.ts";
+import { parseScenario } from "../pipelines/params/scenario.ts";
+import { ModelSession } from "../pipelines/warehouse/session.ts";
+import { keuzeStatements } from "../src/components/vergelijking-keuze.js";
+import { freshWarehouse } from "./support/fixtures.ts";
+import { wasmEngine, type WasmEngine } from "./support/wasm.ts";
+
+/** Marts compared column by column; DOUBLE sums may differ in their last bits between engines. */
+const MARTS: [string, string][] = [
+  ["wmo_afkoopsom", "jaar"],
+  ["wmo_verdeling_gemeenten", "jaar, gemeentecode"],
+  ["wlz_afkoopsom", "jaar"],
+  ["rekenmodel_schadelast", "jaar, groep"],
+  ["rekenmodel_montecarlo", "jaar"],
+  ["rekenmodel_tornado", "jaar, parameter_id"],
+  ["vergelijking_wmo_gemeente", "jaar, gemeentecode"],
+  ["vergelijking_wmo_mc", "jaar, gemeentecode"],
+  ["vergelijking_wmo_nationaal", "jaar"],
+  ["vergelijking_wlz_uitvoerder", "jaar"],
+  ["mart_controles", "ALL"],
+];
+
+function same(a: unknown, b: unknown): boolean {
+  if (a === null || b === null || a === undefined || b === undefined) return (a ?? null) === (b ?? null);
+  const x = Number(a);
+  const y = Number(b);
+  if (typeof a !== "boolean" && typeof b !== "boolean" && !Number.isNaN(x) && !Number.isNaN(y) && String(a).trim() !== "" ) {
+    return Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x));
+  }
+  return String(a) === String(b);
+}
+
+async function compare(node: ModelSession, wasm: WasmEngine) {
+  for (const [table, order] of MARTS) {
+    const cols = (await node.all(`SELECT column_name FROM duckdb_columns() WHERE table_name = '${table}' ORDER BY column_index`)).map((c) => String(c.column_name));
+    const select = `SELECT ${cols.map((c) => `CAST("${c}" AS VARCHAR) AS "${c}"`).join(", ")} FROM ${table} ORDER BY ${order}`;
+    const a = await node.all(select);
+    const b = await wasm.query(select);
+    expect(b.length, table).toBe(a.length);
+    for (let i = 0; i < a.length; i++) {
+      for (const c of cols) {
+        if (!same(a[i][c], b[i][c])) expect(`${table}[${i}].${c} = ${b[i][c]}`).toBe(`${table}[${i}].${c} = ${a[i][c]}`);
+      }
+    }
+  }
+}
+
+let db: string;
+let bundle: ModelBundle;
+let node: ModelSession;
+let wasm: WasmEngine;
+beforeAll(async () => {
+  db = await freshWarehouse();
+  bundle = await modelBundle(db);
+  node = await ModelSession.open(db);
+  wasm = await wasmEngine(bundle);
+}, 120_000);
+afterAll(() => { node?.close(); wasm?.close(); });
+
+describe("the same SQL in node-api and DuckDB-Wasm", () => {
+  it("the bundle holds no record-level claims and no model that reads them", () => {
+    expect(bundle.staging.map((t) => t.table)).not.toContain("stg_verhaal_claims");
+    expect(bundle.models.some((m) => m.sql.includes("stg_verhaal_claims"))).toBe(false);
+  });
+
+  it("gives the same marts with the shipped parameters", async () => {
+    await node.runSome((n) => !n.startsWith("verhaal/"), []);
+    await wasm.run([]);
+    await compare(node, wasm);
+  }, 120_000);
+
+  it("gives the same marts with a scenario and one municipality's question", async () => {
+    const sc = parseScenario({ parameters: { "verhaal.detectie": 60, "wmo.kosten_vng": 2, "rekenmodel.mc_trekkingen": 800, "verhaal.honorarium_methode": 3 } }, await node.registry(), "test");
+    await node.runSome((n) => !n.startsWith("verhaal/"), sc.overrides);
+    await wasm.run(sc.overrides);
+    const keuze = keuzeStatements({ jaar: 2024, trekkingen: 400, seed: 3, eigen: [{ code: "EIGEN", naam: "Voorbeeld", inwoners: 42_000 }], selectie: ["EIGEN", "GM0402"] });
+    for (const sql of keuze) { await node.exec(sql); await wasm.query(sql); }
+    const after = (n: string) => n.startsWith("vergelijking/") && n !== "vergelijking/instellingen.sql";
+    await node.runSome(after);
+    await wasm.run(sc.overrides, after);
+    await compare(node, wasm);
+  }, 120_000);
+});
