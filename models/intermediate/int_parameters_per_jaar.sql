@@ -20,8 +20,7 @@ SELECT p.parameter_id, j.jaar, w.vanaf_jaar, w.waarde AS waarde_tekst, w.waarde_
        p.eenheid, p.omschrijving
 FROM stg_parameters p
 CROSS JOIN jaren j
-JOIN waarden w ON w.parameter_id = p.parameter_id AND w.vanaf_jaar <= j.jaar
-QUALIFY row_number() OVER (PARTITION BY p.parameter_id, j.jaar ORDER BY w.vanaf_jaar DESC) = 1
+ASOF JOIN waarden w ON w.parameter_id = p.parameter_id AND w.vanaf_jaar <= j.jaar
 ORDER BY p.parameter_id, j.jaar;
 
 CREATE OR REPLACE MACRO par(id, yr) AS

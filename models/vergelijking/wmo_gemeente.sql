@@ -10,9 +10,12 @@
 --   break-even detectiegraad: voordeel is linear in the detection rate (every variable term is), so the rate at
 --               which opting out pays is (ontvangst + vaste_kosten) / (netto_variabel x schaal x (1 - restaandeel)
 --               per percent point of detection); above 100% it never pays.
+-- With a selection (vg_selectie) only those municipalities are evaluated (one municipality's question).
 CREATE OR REPLACE TABLE vg_gemeenten AS
-SELECT gemeentecode, gemeentenaam, inwoners, false AS eigen FROM stg_gemeenten
-UNION ALL SELECT gemeentecode, gemeentenaam, inwoners, true FROM vg_eigen_gemeenten;
+SELECT * FROM (
+  SELECT gemeentecode, gemeentenaam, inwoners, false AS eigen FROM stg_gemeenten
+  UNION ALL SELECT gemeentecode, gemeentenaam, inwoners, true FROM vg_eigen_gemeenten
+) WHERE NOT EXISTS (SELECT 1 FROM vg_selectie) OR gemeentecode IN (SELECT gemeentecode FROM vg_selectie);
 
 CREATE OR REPLACE TABLE vg_ontvangst AS
 WITH per_inwoner AS (
@@ -35,8 +38,9 @@ CREATE OR REPLACE TABLE vergelijking_wmo_gemeente AS
 WITH basis AS (
   SELECT o.jaar, g.gemeentecode, g.gemeentenaam, g.inwoners, g.eigen, o.ontvangst, o.ontvangst_basis, o.deelnemer,
          n.*, g.inwoners / 100000.0 AS schaal,
-         vg_restaandeel(par('wmo.deelname_verzekeraars', o.jaar), n.onverzekerd) AS restaandeel
+         vg_restaandeel(d.waarde, n.onverzekerd) AS restaandeel
   FROM vg_ontvangst o JOIN vg_gemeenten g USING (gemeentecode) JOIN vg_per_100k n ON n.jaar = o.jaar AND n.vector_id = 0
+  JOIN int_parameters_per_jaar d ON d.parameter_id = 'wmo.deelname_verzekeraars' AND d.jaar = o.jaar
 )
 SELECT jaar, gemeentecode, gemeentenaam, inwoners, eigen, deelnemer, ontvangst_basis,
        round(ontvangst, 2) AS ontvangst,

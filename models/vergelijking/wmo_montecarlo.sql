@@ -2,18 +2,18 @@
 -- the yearly advantage of opting out over the draws of every uncertain verhaal.* parameter, and the probability
 -- that opting out beats the buy-off. Nationally: individual recovery by all municipalities together (each with
 -- its fixed costs) against the buy-off sum of that year. Rounded like the rekenmodel's Monte Carlo, so the same
--- seed gives the same published numbers in every engine. With a selection (vg_selectie) only those
--- municipalities are drawn, and the national distribution is left empty.
+-- seed gives the same published numbers in every engine. With a selection (vg_selectie, see wmo_gemeente.sql)
+-- only those municipalities are evaluated, and the national comparison is left empty.
 CREATE OR REPLACE TABLE vg_mc_uitkomsten AS
 SELECT n.jaar, n.vector_id, g.gemeentecode,
-       n.netto_variabel * g.inwoners / 100000.0 * (1 - vg_restaandeel(par('wmo.deelname_verzekeraars', n.jaar), n.onverzekerd)) - n.vaste_kosten - o.ontvangst AS voordeel,
+       n.netto_variabel * g.inwoners / 100000.0 * (1 - vg_restaandeel(d.waarde, n.onverzekerd)) - n.vaste_kosten - o.ontvangst AS voordeel,
        n.netto_variabel * g.inwoners / 100000.0 - n.vaste_kosten AS waarde_uittreden
 FROM vg_per_100k n
 JOIN vg_mc_instellingen i ON i.jaar = n.jaar
 JOIN vg_ontvangst o ON o.jaar = n.jaar
 JOIN vg_gemeenten g ON g.gemeentecode = o.gemeentecode
-WHERE n.vector_id > 0
-  AND (NOT EXISTS (SELECT 1 FROM vg_selectie) OR g.gemeentecode IN (SELECT gemeentecode FROM vg_selectie));
+JOIN int_parameters_per_jaar d ON d.parameter_id = 'wmo.deelname_verzekeraars' AND d.jaar = n.jaar
+WHERE n.vector_id > 0;
 
 CREATE OR REPLACE TABLE vergelijking_wmo_mc AS
 SELECT u.jaar, u.gemeentecode, any_value(i.trekkingen) AS trekkingen, any_value(i.seed) AS seed,
@@ -47,4 +47,5 @@ SELECT b.jaar, CAST(a.afkoopsom AS DOUBLE) AS afkoopsom, CASE WHEN a.bronjaar = 
        round(quantile_cont(m.waarde_uittreden, 0.95), 2) AS waarde_p95,
        round(count(m.vector_id) FILTER (m.waarde_uittreden > CAST(a.afkoopsom AS DOUBLE)) / nullif(count(m.vector_id), 0), 6) AS kans_individueel_meer
 FROM basis b JOIN afkoop a USING (jaar) LEFT JOIN mc m USING (jaar)
+WHERE NOT EXISTS (SELECT 1 FROM vg_selectie)
 GROUP BY ALL ORDER BY b.jaar;

@@ -10,9 +10,9 @@
 --                     2 percentage of the amount recovered; 3 uren x uurtarief per gemelde zaak
 --   behandelkosten  = gemeld x interne kosten per zaak
 -- Recoveries and fees arrive verhaal.vertraging years after the accident year and are discounted for it.
-CREATE OR REPLACE MACRO vg_honorarium_staffel(bedrag) AS
-  (SELECT coalesce(sum(greatest(least(bedrag, coalesce(CAST(s.tot AS DOUBLE), 'infinity'::DOUBLE)) - CAST(s.van AS DOUBLE), 0) * CAST(s.percentage AS DOUBLE) / 100), 0)
-   FROM stg_verhaal_honorariumstaffel s);
+-- the fee on one recovered amount: each bracket's percentage on the part of the amount within it
+CREATE OR REPLACE MACRO vg_honorarium_schijf(bedrag, van, tot, percentage) AS
+  greatest(least(bedrag, coalesce(CAST(tot AS DOUBLE), 'infinity'::DOUBLE)) - CAST(van AS DOUBLE), 0) * CAST(percentage AS DOUBLE) / 100;
 
 CREATE OR REPLACE TABLE vg_per_type AS
 WITH t AS (
@@ -25,15 +25,19 @@ g AS (
          gevallen_per_100k * detectie / 100 AS gemeld,
          gevallen_per_100k * detectie / 100 * slagingskans / 100 AS geslaagd
   FROM t
+),
+staffel AS (
+  SELECT g.jaar, g.vector_id, g.voorziening, sum(vg_honorarium_schijf(g.per_geval, s.van, s.tot, s.percentage)) AS per_geval_staffel
+  FROM g CROSS JOIN stg_verhaal_honorariumstaffel s GROUP BY g.jaar, g.vector_id, g.voorziening
 )
-SELECT jaar, vector_id, voorziening, gevallen_per_100k, kosten, direct, per_geval, gemeld, geslaagd,
-       geslaagd * per_geval AS verhaald,
-       CASE CAST(honorarium_methode AS INTEGER)
-         WHEN 1 THEN geslaagd * vg_honorarium_staffel(per_geval)
-         WHEN 2 THEN geslaagd * per_geval * honorarium_percentage / 100
-         ELSE gemeld * honorarium_uren * uurtarief END AS honorarium,
-       gemeld * behandelkosten AS behandelkosten
-FROM g;
+SELECT g.jaar, g.vector_id, g.voorziening, g.gevallen_per_100k, g.kosten, g.direct, g.per_geval, g.gemeld, g.geslaagd,
+       g.geslaagd * g.per_geval AS verhaald,
+       CASE CAST(g.honorarium_methode AS INTEGER)
+         WHEN 1 THEN g.geslaagd * coalesce(f.per_geval_staffel, 0)
+         WHEN 2 THEN g.geslaagd * g.per_geval * g.honorarium_percentage / 100
+         ELSE g.gemeld * g.honorarium_uren * g.uurtarief END AS honorarium,
+       g.gemeld * g.behandelkosten AS behandelkosten
+FROM g LEFT JOIN staffel f ON f.jaar = g.jaar AND f.vector_id = g.vector_id AND f.voorziening = g.voorziening;
 
 CREATE OR REPLACE TABLE vg_per_100k AS
 SELECT t.jaar, t.vector_id, sum(t.gemeld) AS gemeld, sum(t.geslaagd) AS geslaagd, sum(t.verhaald) AS verhaald,

@@ -1,0 +1,14 @@
+// Bought off versus individual recovery, on the shipped parameters: every municipality in the Monte Carlo's
+// year (the first result of the gemeente page, before the browser engine is ready), the national comparison,
+// the Wlz side, and the verhaal.* parameters the page's sliders start from.
+import { publish } from "./warehouse.ts";
+
+await publish({
+  instellingen: "SELECT * FROM vg_mc_instellingen",
+  gemeenten: "SELECT g.* EXCLUDE (eigen), m.trekkingen, m.seed, m.kans_uittreden_beter, m.voordeel_p05, m.voordeel_p50, m.voordeel_p95 FROM vergelijking_wmo_gemeente g JOIN vg_mc_instellingen i USING (jaar) LEFT JOIN vergelijking_wmo_mc m USING (jaar, gemeentecode) WHERE NOT g.eigen ORDER BY g.gemeentenaam",
+  nationaal: "SELECT * FROM vergelijking_wmo_nationaal ORDER BY jaar",
+  wlz: "SELECT * FROM vergelijking_wlz_uitvoerder ORDER BY jaar",
+  parameters: `SELECT p.parameter_id, s.omschrijving, s.eenheid, s.min, s.max, p.jaar, p.waarde, p.laag, p.hoog, p.status, p.bron_id
+               FROM int_parameters_per_jaar p JOIN stg_parameters s USING (parameter_id)
+               WHERE p.parameter_id LIKE 'verhaal.%' AND p.jaar = (SELECT jaar FROM vg_mc_instellingen) ORDER BY p.parameter_id`,
+});
