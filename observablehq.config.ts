@@ -13,7 +13,7 @@ export default {
   pages: [
     { name: "Overzicht", path: "/" },
     { name: "Wmo-afkoopsom", path: "/wmo" },
-    { name: "Wlz-afkoopsom", path: "/wlz" },
+    { name: "Wlz-afkoopsom en rekenmodel", path: "/wlz" },
     { name: "Gemeente", path: "/gemeente" },
     { name: "Data en bronnen", path: "/bronnen" },
     { name: "Methode", path: "/methode" },

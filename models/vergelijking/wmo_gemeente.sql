@@ -48,7 +48,7 @@ SELECT jaar, gemeentecode, gemeentenaam, inwoners, eigen, deelnemer, ontvangst_b
        round(ontvangst + netto_variabel * schaal * restaandeel, 2) AS waarde_blijven,
        round(gemeld * schaal, 4) AS zaken_gemeld, round(geslaagd * schaal, 4) AS zaken_geslaagd,
        round(verhaald * schaal, 2) AS verhaald_bruto, round(honorarium * schaal, 2) AS honorarium,
-       round(behandelkosten * schaal, 2) AS behandelkosten, round(vaste_kosten, 2) AS vaste_kosten,
+       round(behandelkosten * schaal, 2) AS behandelkosten, round(potentieel * schaal, 2) AS potentieel, restaandeel, round(vaste_kosten, 2) AS vaste_kosten,
        round(netto_variabel * schaal - vaste_kosten, 2) AS waarde_uittreden,
        round(netto_variabel * schaal * (1 - restaandeel) - vaste_kosten - ontvangst, 2) AS voordeel_uittreden,
        round((netto_variabel * schaal * (1 - restaandeel) - vaste_kosten - ontvangst) * horizon_factor, 2) AS voordeel_horizon,

@@ -7,7 +7,8 @@
 CREATE OR REPLACE TABLE vg_mc_uitkomsten AS
 SELECT n.jaar, n.vector_id, g.gemeentecode,
        n.netto_variabel * g.inwoners / 100000.0 * (1 - vg_restaandeel(d.waarde, n.onverzekerd)) - n.vaste_kosten - o.ontvangst AS voordeel,
-       n.netto_variabel * g.inwoners / 100000.0 - n.vaste_kosten AS waarde_uittreden
+       n.netto_variabel * g.inwoners / 100000.0 - n.vaste_kosten AS waarde_uittreden,
+       n.potentieel * g.inwoners / 100000.0 * (1 - vg_restaandeel(d.waarde, n.onverzekerd)) AS potentieel_deelnemers
 FROM vg_per_100k n
 JOIN vg_mc_instellingen i ON i.jaar = n.jaar
 JOIN vg_ontvangst o ON o.jaar = n.jaar
@@ -29,13 +30,13 @@ WITH afkoop AS (
   SELECT j.jaar, a.afkoopsom, a.jaar AS bronjaar FROM vg_jaren j ASOF JOIN wmo_afkoopsom a ON a.jaar <= j.jaar
 ),
 basis AS (
-  SELECT jaar, sum(waarde_uittreden) FILTER (NOT eigen) AS waarde_uittreden, sum(verhaald_bruto) FILTER (NOT eigen) AS verhaald_bruto,
+  SELECT jaar, sum(waarde_uittreden) FILTER (NOT eigen) AS waarde_uittreden, sum(potentieel * (1 - restaandeel)) FILTER (NOT eigen) AS potentieel, sum(verhaald_bruto) FILTER (NOT eigen) AS verhaald_bruto,
          sum(honorarium) FILTER (NOT eigen) AS honorarium, sum(behandelkosten + vaste_kosten) FILTER (NOT eigen) AS kosten_gemeenten,
          sum(zaken_gemeld) FILTER (NOT eigen) AS zaken_gemeld
   FROM vergelijking_wmo_gemeente GROUP BY jaar
 ),
 mc AS (
-  SELECT jaar, vector_id, sum(waarde_uittreden) AS waarde_uittreden
+  SELECT jaar, vector_id, sum(waarde_uittreden) AS waarde_uittreden, sum(potentieel_deelnemers) AS potentieel
   FROM vg_mc_uitkomsten WHERE gemeentecode IN (SELECT gemeentecode FROM stg_gemeenten) AND NOT EXISTS (SELECT 1 FROM vg_selectie)
   GROUP BY jaar, vector_id
 )
@@ -45,7 +46,15 @@ SELECT b.jaar, CAST(a.afkoopsom AS DOUBLE) AS afkoopsom, CASE WHEN a.bronjaar = 
        round(b.waarde_uittreden / CAST(a.afkoopsom AS DOUBLE), 9) AS verhouding_tot_afkoopsom,
        round(quantile_cont(m.waarde_uittreden, 0.05), 2) AS waarde_p05, round(quantile_cont(m.waarde_uittreden, 0.5), 2) AS waarde_p50,
        round(quantile_cont(m.waarde_uittreden, 0.95), 2) AS waarde_p95,
-       round(count(m.vector_id) FILTER (m.waarde_uittreden > CAST(a.afkoopsom AS DOUBLE)) / nullif(count(m.vector_id), 0), 6) AS kans_individueel_meer
+       round(count(m.vector_id) FILTER (m.waarde_uittreden > CAST(a.afkoopsom AS DOUBLE)) / nullif(count(m.vector_id), 0), 6) AS kans_individueel_meer,
+       -- the recoverable damage the afkoopsom buys off (participating insurers' part of every case, as if all were
+       -- found and recovered) and the afkoopsom against it (adequacy), with the Monte Carlo's 90% band
+       round(b.potentieel, 2) AS verhaalbare_schade,
+       round(CAST(a.afkoopsom AS DOUBLE) / b.potentieel, 9) AS toereikendheid,
+       round(quantile_cont(CAST(a.afkoopsom AS DOUBLE) / m.potentieel, 0.05), 9) AS toereikendheid_p05,
+       round(quantile_cont(CAST(a.afkoopsom AS DOUBLE) / m.potentieel, 0.5), 9) AS toereikendheid_p50,
+       round(quantile_cont(CAST(a.afkoopsom AS DOUBLE) / m.potentieel, 0.95), 9) AS toereikendheid_p95,
+       round(count(m.vector_id) FILTER (m.potentieel > CAST(a.afkoopsom AS DOUBLE)) / nullif(count(m.vector_id), 0), 6) AS kans_tekort
 FROM basis b JOIN afkoop a USING (jaar) LEFT JOIN mc m USING (jaar)
 WHERE NOT EXISTS (SELECT 1 FROM vg_selectie)
 GROUP BY ALL ORDER BY b.jaar;

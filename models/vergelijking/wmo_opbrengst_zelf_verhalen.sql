@@ -9,6 +9,8 @@
 --   honorarium      = 1 staffel: per geslaagde zaak the scale on its amount (stg_verhaal_honorariumstaffel)
 --                     2 percentage of the amount recovered; 3 uren x uurtarief per gemelde zaak
 --   behandelkosten  = gemeld x interne kosten per zaak
+--   potentieel      = gevallen x kosten x (1 - direct) x aansprakelijkheid: the recoverable Wmo damage itself, as if
+--                     every case were found and recovered (what the afkoopsom buys off; Overzicht's adequacy ratio)
 -- Recoveries and fees arrive verhaal.vertraging years after the accident year and are discounted for it.
 -- the fee on one recovered amount: each bracket's percentage on the part of the amount within it
 CREATE OR REPLACE MACRO vg_honorarium_schijf(bedrag, van, tot, percentage) AS
@@ -36,12 +38,13 @@ SELECT g.jaar, g.vector_id, g.voorziening, g.gevallen_per_100k, g.kosten, g.dire
          WHEN 1 THEN g.geslaagd * coalesce(f.per_geval_staffel, 0)
          WHEN 2 THEN g.geslaagd * g.per_geval * g.honorarium_percentage / 100
          ELSE g.gemeld * g.honorarium_uren * g.uurtarief END AS honorarium,
-       g.gemeld * g.behandelkosten AS behandelkosten
+       g.gemeld * g.behandelkosten AS behandelkosten,
+       g.gevallen_per_100k * g.kosten * (1 - g.direct) * g.aansprakelijkheid / 100 AS potentieel
 FROM g LEFT JOIN staffel f ON f.jaar = g.jaar AND f.vector_id = g.vector_id AND f.voorziening = g.voorziening;
 
 CREATE OR REPLACE TABLE vg_per_100k AS
 SELECT t.jaar, t.vector_id, sum(t.gemeld) AS gemeld, sum(t.geslaagd) AS geslaagd, sum(t.verhaald) AS verhaald,
-       sum(t.honorarium) AS honorarium, sum(t.behandelkosten) AS behandelkosten,
+       sum(t.honorarium) AS honorarium, sum(t.behandelkosten) AS behandelkosten, sum(t.potentieel) AS potentieel,
        any_value(b.detectie) AS detectie, any_value(b.vaste_kosten) AS vaste_kosten, any_value(b.onverzekerd) AS onverzekerd,
        any_value(b.disconteringsvoet) AS disconteringsvoet, any_value(b.vertraging) AS vertraging, any_value(b.horizon) AS horizon,
        pow(1 + any_value(b.disconteringsvoet) / 100, -any_value(b.vertraging)) AS disconto_vertraging,
