@@ -15,6 +15,7 @@ export default {
     { name: "Wmo-afkoopsom", path: "/wmo" },
     { name: "Wlz-afkoopsom en rekenmodel", path: "/wlz" },
     { name: "Gemeente", path: "/gemeente" },
+    { name: "Scenario's", path: "/scenario" },
     { name: "Data en bronnen", path: "/bronnen" },
     { name: "Methode", path: "/methode" },
   ],

@@ -1,0 +1,23 @@
+// The headline results of a scenario: one query that reads the marts after a run, in Node for the baseline
+// (data/scenario.json.ts) and in DuckDB-Wasm for a scenario on the Scenario's page, so both sides are read alike.
+export const UITKOMSTEN_SQL = `
+SELECT * FROM (
+  SELECT 1 AS volgorde, 'Wmo-afkoopsom ' || jaar AS uitkomst, 'eur' AS eenheid, CAST(afkoopsom AS DOUBLE) AS waarde FROM wmo_afkoopsom
+  UNION ALL SELECT 2, 'Wmo: bedrag per inwoner ' || jaar, 'eur_cent', bedrag_per_inwoner FROM wmo_bedrag_per_inwoner
+  UNION ALL SELECT 3, 'Wlz-afkoopsom definitief ' || jaar, 'eur', CAST(definitief AS DOUBLE) FROM wlz_afkoopsom
+  UNION ALL SELECT 4, 'Rekenmodel Wlz: schade ' || jaar, 'eur', schadelast FROM rekenmodel_toereikendheid WHERE jaar = (SELECT min(jaar) FROM rekenmodel_toereikendheid)
+  UNION ALL SELECT 5, 'Rekenmodel Wlz: afkoopsom ÷ schade ' || jaar, 'ratio', verhouding FROM rekenmodel_toereikendheid WHERE jaar = (SELECT min(jaar) FROM rekenmodel_toereikendheid)
+  UNION ALL SELECT 6, 'Rekenmodel Wlz: afkoopsom ÷ schade, p05 ' || jaar, 'ratio', verhouding_p05 FROM rekenmodel_montecarlo WHERE jaar = (SELECT min(jaar) FROM rekenmodel_montecarlo)
+  UNION ALL SELECT 7, 'Rekenmodel Wlz: afkoopsom ÷ schade, p95 ' || jaar, 'ratio', verhouding_p95 FROM rekenmodel_montecarlo WHERE jaar = (SELECT min(jaar) FROM rekenmodel_montecarlo)
+  UNION ALL SELECT 8, 'Rekenmodel Wlz: kans op tekort ' || jaar, 'kans', kans_tekort FROM rekenmodel_montecarlo WHERE jaar = (SELECT min(jaar) FROM rekenmodel_montecarlo)
+  UNION ALL SELECT 9, 'Wmo: verhaalbare schade ' || jaar, 'eur', verhaalbare_schade FROM vergelijking_wmo_nationaal WHERE toereikendheid_p05 IS NOT NULL
+  UNION ALL SELECT 10, 'Wmo: afkoopsom ÷ verhaalbare schade ' || jaar, 'ratio', toereikendheid FROM vergelijking_wmo_nationaal WHERE toereikendheid_p05 IS NOT NULL
+  UNION ALL SELECT 11, 'Wmo: afkoopsom ÷ verhaalbare schade, p05 ' || jaar, 'ratio', toereikendheid_p05 FROM vergelijking_wmo_nationaal WHERE toereikendheid_p05 IS NOT NULL
+  UNION ALL SELECT 12, 'Wmo: afkoopsom ÷ verhaalbare schade, p95 ' || jaar, 'ratio', toereikendheid_p95 FROM vergelijking_wmo_nationaal WHERE toereikendheid_p05 IS NOT NULL
+  UNION ALL SELECT 13, 'Wmo: waarde zelf verhalen, alle gemeenten ' || jaar, 'eur', waarde_individueel_verhaal FROM vergelijking_wmo_nationaal WHERE toereikendheid_p05 IS NOT NULL
+  UNION ALL SELECT 14, 'Wmo: kans dat zelf verhalen meer oplevert ' || jaar, 'kans', kans_individueel_meer FROM vergelijking_wmo_nationaal WHERE toereikendheid_p05 IS NOT NULL
+  UNION ALL SELECT 15, 'Wlz-uitvoerder: voordeel eigen regres ' || jaar, 'eur', voordeel_uittreden FROM vergelijking_wlz_uitvoerder WHERE jaar = (SELECT min(jaar) FROM vergelijking_wlz_uitvoerder)
+) ORDER BY volgorde, uitkomst`;
+
+/** The models a full scenario run needs in the browser: all but those that read the (unpublished) claims ledger. */
+export const SCENARIO_MODELLEN = (name) => !name.startsWith("verhaal/");
