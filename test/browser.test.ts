@@ -7,6 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../pipelines/warehouse/paths.ts";
 import { withWarehouse } from "../pipelines/warehouse/query.ts";
 import { chromiumPath, launch } from "./support/browser.ts";
+import { parseScenario } from "../pipelines/params/scenario.ts";
+import { compareMunicipality } from "../pipelines/vergelijking/gemeente.ts";
+import { ModelSession } from "../pipelines/warehouse/session.ts";
+import { DEFAULT_DB } from "../pipelines/warehouse/paths.ts";
+import { UITKOMSTEN_SQL } from "../src/components/scenario-uitkomsten.js";
 import { serve } from "./support/serve.ts";
 
 const browserPath = chromiumPath();
@@ -16,7 +21,7 @@ if (!browserPath) {
   console.warn("\n" + "!".repeat(msg.length) + "\n" + msg + "\n" + "!".repeat(msg.length) + "\n");
 }
 
-const PAGES = ["/", "/wmo", "/wlz", "/gemeente", "/bronnen", "/methode"];
+const PAGES = ["/", "/wmo", "/wlz", "/gemeente", "/scenario", "/bronnen", "/methode"];
 
 describe.skipIf(!browserPath)("the site in Chromium", () => {
   let browser: Browser;
@@ -84,6 +89,97 @@ describe.skipIf(!browserPath)("the site in Chromium", () => {
     await page.locator("input[placeholder^='leeg']").dispatchEvent("input");
     await expect.poll(() => page.locator("#gemeente-totaal").textContent()).toBe(expected(50000));
     expect(page.url()).toContain("inwoners=50000");
+    await page.close();
+  });
+
+  const nl2 = (v: unknown) => Number(v).toLocaleString("nl-NL", { minimumFractionDigits: 0, maximumFractionDigits: 2 });
+
+  it("the Overzicht headlines the adequacy of the Wmo and Wlz sums, as the warehouse computes them", async () => {
+    const { page } = await open("/");
+    const [w] = await withWarehouse({}, (r) => r.numbers("SELECT toereikendheid FROM vergelijking_wmo_nationaal WHERE jaar = (SELECT jaar FROM vg_mc_instellingen)"));
+    const [z] = await withWarehouse({}, (r) => r.numbers("SELECT verhouding FROM rekenmodel_toereikendheid ORDER BY jaar LIMIT 1"));
+    await expect.poll(() => page.locator("#kpi-wmo-toereikendheid").textContent()).toBe(nl2(w.toereikendheid));
+    await expect.poll(() => page.locator("#kpi-wlz-toereikendheid").textContent()).toBe(nl2(z.verhouding));
+    await page.close();
+  });
+
+  it("the Wlz page shows the rekenmodel's mirror against the sum", async () => {
+    const { page } = await open("/wlz");
+    const [z] = await withWarehouse({}, (r) => r.numbers("SELECT verhouding FROM rekenmodel_toereikendheid ORDER BY jaar LIMIT 1"));
+    await expect.poll(() => page.locator("#rekenmodel-verhouding").textContent()).toBe(nl2(z.verhouding));
+    await page.close();
+  });
+
+  it("on the gemeente page, moving a slider recomputes the result in the browser", async () => {
+    const { page, errors, foreign } = await open("/gemeente?gemeente=GM0402");
+    const result = page.locator("#vergelijking-resultaat");
+    expect(await result.getAttribute("data-bron")).toBe("build");
+    const before = await result.getAttribute("data-voordeel");
+    await page.locator("input[type=range]").first().fill("60");
+    await expect.poll(() => result.getAttribute("data-bron"), { timeout: 60_000 }).toBe("browser");
+    await expect.poll(() => result.getAttribute("data-voordeel"), { timeout: 60_000 }).not.toBe(before);
+    expect(page.url()).toContain("detectie=60");
+    expect(errors).toEqual([]);
+    expect(foreign).toEqual([]);
+    await page.close();
+  });
+
+  // the numbers the browser computes equal those of afkoop in Node, for a few parameter sets
+  const SETS: { url: string; code?: string; inwoners?: number; jaar: number; parameters: Record<string, number> }[] = [
+    { url: "gemeente=GM0402&detectie=60&vaste_kosten=5000", code: "GM0402", jaar: 2018, parameters: { "verhaal.detectie": 60, "verhaal.vaste_kosten": 5000 } },
+    { url: "gemeente=GM0363&jaar=2024&honorarium=3&slagingskans=70", code: "GM0363", jaar: 2024, parameters: { "verhaal.honorarium_methode": 3, "verhaal.slagingskans": 70 } },
+    { url: "gemeente=GM0402&inwoners=25000&aansprakelijkheid=95&horizon=10", code: "GM0402", inwoners: 25000, jaar: 2018, parameters: { "verhaal.aansprakelijkheid": 95, "verhaal.horizon": 10 } },
+  ];
+  for (const set of SETS) {
+    it(`browser and Node agree on the comparison: ${set.url}`, async () => {
+      const s = await ModelSession.open(DEFAULT_DB);
+      let node;
+      try {
+        await s.run(parseScenario({ parameters: set.parameters }, await s.registry(), "test").overrides);
+        node = await compareMunicipality(s, { code: set.code, inwoners: set.inwoners, jaar: set.jaar });
+      } finally {
+        s.close();
+      }
+      const { page } = await open(`/gemeente?${set.url}`);
+      const result = page.locator("#vergelijking-resultaat");
+      await expect.poll(() => result.getAttribute("data-bron"), { timeout: 60_000 }).toBe("browser");
+      expect(Number(await result.getAttribute("data-voordeel"))).toBe(Number(node.gemeente.voordeel_uittreden));
+      expect(Number(await result.getAttribute("data-ontvangst"))).toBe(Number(node.gemeente.ontvangst));
+      expect(Number(await result.getAttribute("data-breakeven"))).toBe(Number(node.gemeente.breakeven_detectie_pct));
+      expect(Number(await result.getAttribute("data-kans"))).toBe(Number(node.montecarlo!.kans_uittreden_beter));
+      await page.close();
+    });
+  }
+
+  it("the Scenario's page runs a scenario from its link in the browser, with the numbers of Node", async () => {
+    const parameters = { "verhaal.detectie": 55, "rekenmodel.nah.sterftefactor": 3, "wmo.kosten_vng": 2, "rekenmodel.mc_trekkingen": 1000 };
+    const s = await ModelSession.open(DEFAULT_DB);
+    let node: Record<string, unknown>[];
+    try {
+      await s.runSome((n) => !n.startsWith("verhaal/"), parseScenario({ parameters }, await s.registry(), "test").overrides);
+      node = await s.all(UITKOMSTEN_SQL);
+    } finally {
+      s.close();
+    }
+    const { page, errors } = await open(`/scenario?reken=1&s=${encodeURIComponent(JSON.stringify({ naam: "test", parameters }))}`);
+    const result = page.locator("#scenario-resultaat");
+    await expect.poll(async () => (await result.count()) > 0 && (await page.locator("#scenario-resultaat caption").textContent())?.includes("DuckDB-Wasm"), { timeout: 90_000 }).toBe(true);
+    const browser = JSON.parse((await result.getAttribute("data-uitkomsten"))!);
+    expect(Object.keys(browser).length).toBe(node.length);
+    for (const r of node) {
+      const b = browser[String(r.uitkomst)];
+      const n = Number(r.waarde);
+      expect(Math.abs(b - n), String(r.uitkomst)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(n)));
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("the Scenario's page refuses a value outside the registry's bounds, in Dutch", async () => {
+    const { page } = await open("/scenario");
+    await page.locator("input[type=text]").first().fill("150");
+    await page.locator("input[type=text]").first().dispatchEvent("input");
+    await expect.poll(() => page.locator("#scenario-fout").textContent()).toContain("ligt boven het maximum van verhaal.detectie");
     await page.close();
   });
 });
