@@ -1,0 +1,68 @@
+// Site benchmark (issue: the evaluation site): time to first result on each page of the built site, and the
+// p95 time from a slider change on the gemeente page to updated numbers (computed in the browser by
+// DuckDB-Wasm). Targets: first result within 2 s on localhost, slider to result within 150 ms. Builds the site
+// first unless BENCH_NO_BUILD is set. Reports; does not fail.
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { ROOT } from "../pipelines/warehouse/paths.ts";
+import { launch } from "../test/support/browser.ts";
+import { serve } from "../test/support/serve.ts";
+
+const FIRST_RESULT: [string, string][] = [
+  ["/", "#kpi-wmo-toereikendheid"],
+  ["/wmo", "#wmo-afkoopsom"],
+  ["/wlz", "#rekenmodel-verhouding"],
+  ["/gemeente", "#vergelijking-resultaat"],
+  ["/scenario", "#scenario-resultaat"],
+  ["/bronnen", "#claims-herkomst"],
+  ["/methode", "#observablehq-main h1"],
+];
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const quantile = (xs: number[], q: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]; };
+
+export async function benchSite(repeat = 3, slides = 20) {
+  if (!process.env.BENCH_NO_BUILD) {
+    const b = spawnSync("npm", ["run", "build"], { cwd: ROOT, encoding: "utf8" });
+    if (b.status !== 0) throw new Error(b.stdout + b.stderr);
+  }
+  const site = await serve(join(ROOT, "dist"));
+  const browser = await launch();
+  try {
+    const pages: { path: string; firstResultMs: number }[] = [];
+    for (const [path, selector] of FIRST_RESULT) {
+      const times: number[] = [];
+      for (let i = 0; i < repeat; i++) {
+        const page = await browser.newPage();
+        const t0 = performance.now();
+        await page.goto(site.url + path, { waitUntil: "commit" });
+        await page.waitForSelector(selector, { state: "visible", timeout: 60_000 });
+        times.push(performance.now() - t0);
+        await page.close();
+      }
+      pages.push({ path, firstResultMs: Math.round(median(times)) });
+    }
+    // slider to result: the engine is started and warmed by a first change, then `slides` changes are timed
+    const page = await browser.newPage();
+    await page.goto(site.url + "/gemeente?gemeente=GM0402", { waitUntil: "networkidle" });
+    const result = page.locator("#vergelijking-resultaat");
+    const slider = page.locator("input[type=range]").first();
+    const change = async (v: number) => {
+      const before = await result.getAttribute("data-voordeel");
+      const t0 = performance.now();
+      await slider.fill(String(v));
+      await page.waitForFunction((b) => document.querySelector("#vergelijking-resultaat")?.getAttribute("data-voordeel") !== b, before, { timeout: 60_000 });
+      return performance.now() - t0;
+    };
+    const engineStartMs = Math.round(await change(36));
+    const slider_ms: number[] = [];
+    for (let i = 0; i < slides; i++) slider_ms.push(await change(37 + i));
+    await page.close();
+    return { pages, engineStartMs, slides, sliderMedianMs: Math.round(median(slider_ms)), sliderP95Ms: Math.round(quantile(slider_ms, 0.95)) };
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) console.log(JSON.stringify(await benchSite(), null, 2));
