@@ -182,4 +182,30 @@ describe.skipIf(!browserPath)("the site in Chromium", () => {
     await expect.poll(() => page.locator("#scenario-fout").textContent()).toContain("ligt boven het maximum van verhaal.detectie");
     await page.close();
   });
+
+  it("Data en bronnen offers the comparison as Parquet for researchers, readable by DuckDB", async () => {
+    const { page } = await open("/bronnen");
+    const href = await page.locator("#download-parquet").getAttribute("href");
+    const bytes = Buffer.from(await (await fetch(new URL(href!, site.url + "/bronnen"))).arrayBuffer());
+    await page.close();
+    const { writeFileSync, mkdtempSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const f = join(mkdtempSync(join(tmpdir(), "afkoop-pq-")), "v.parquet");
+    writeFileSync(f, bytes);
+    const [{ n, gemeenten }] = await withWarehouse({}, (r) => r.all(`SELECT count(*) AS n, count(DISTINCT gemeentecode) AS gemeenten FROM '${f}'`));
+    const [{ m }] = await withWarehouse({}, (r) => r.all("SELECT count(*) AS m FROM vergelijking_wmo_gemeente WHERE NOT eigen"));
+    expect(n).toBe(m);
+    expect(Number(gemeenten)).toBeGreaterThan(300);
+  });
+
+  it("the gemeente page prints as a one-page memo with the result and the summary", async () => {
+    const { page } = await open("/gemeente?gemeente=GM0402");
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator(".memo").isVisible()).toBe(true);
+    expect(await page.locator("#vergelijking-resultaat").isVisible()).toBe(true);
+    expect(await page.locator("figure.chart").first().isVisible()).toBe(false);
+    const pdf = (await page.pdf({ format: "A4" })).toString("latin1");
+    expect(pdf.match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1);
+    await page.close();
+  });
 });

@@ -1,7 +1,7 @@
 // DuckDB-Wasm in the browser, from the site's own files: the engine and worker are passed in as URLs
 // (FileAttachment(...).href), extensions are never fetched, and tables arrive as CSV text.
 import * as duckdb from "@duckdb/duckdb-wasm";
-import { loadStaging, runModels, setOverrides, PARAMETER_MODELS } from "./model-engine.js";
+import { modelEngine } from "./model-engine.js";
 
 export async function openEngine({ wasm, worker, bundle }) {
   const w = new Worker(worker);
@@ -16,19 +16,5 @@ export async function openEngine({ wasm, worker, bundle }) {
     },
     async registerFileText(name, text) { await db.registerFileText(name, text); },
   };
-  await loadStaging(adapter, bundle);
-  return {
-    query: adapter.query,
-    /** Sets the overrides and runs the models that pass `filter` (all by default). */
-    async run(overrides, filter = () => true) {
-      await setOverrides(adapter, overrides);
-      await runModels(adapter, bundle, filter);
-    },
-    /** Sets the overrides, re-runs the parameter models, then the models that pass `filter`. */
-    async rerun(overrides, filter) {
-      await setOverrides(adapter, overrides);
-      await runModels(adapter, bundle, (n) => PARAMETER_MODELS(n) || filter(n));
-    },
-    close() { conn.close(); db.terminate(); },
-  };
+  return modelEngine(adapter, bundle, () => { conn.close(); db.terminate(); });
 }

@@ -7,3 +7,9 @@ export declare function loadStaging(db: EngineAdapter, bundle: Bundle): Promise<
 export declare function setOverrides(db: EngineAdapter, overrides: unknown[]): Promise<void>;
 export declare function runModels(db: EngineAdapter, bundle: Bundle, filter?: (name: string) => boolean): Promise<void>;
 export declare const PARAMETER_MODELS: (name: string) => boolean;
+export interface ModelEngine {
+  query(sql: string): Promise<Record<string, unknown>[]>;
+  run(overrides: unknown[], filter?: (name: string) => boolean): Promise<void>;
+  close(): void;
+}
+export declare function modelEngine(db: EngineAdapter, bundle: Bundle, close?: () => void): Promise<ModelEngine>;

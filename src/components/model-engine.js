@@ -40,3 +40,17 @@ export async function runModels(db, bundle, filter = () => true) {
 
 /** The models that turn parameters into per-year values: re-run after every change of overrides. */
 export const PARAMETER_MODELS = (name) => name.startsWith("intermediate/");
+
+/** The engine over a loaded adapter: query, and run the models with a scenario's overrides. */
+export async function modelEngine(db, bundle, close = () => {}) {
+  await loadStaging(db, bundle);
+  return {
+    query: (sql) => db.query(sql),
+    /** Sets the overrides and runs the models that pass `filter` (all by default). */
+    async run(overrides, filter = () => true) {
+      await setOverrides(db, overrides);
+      await runModels(db, bundle, filter);
+    },
+    close,
+  };
+}

@@ -2,16 +2,12 @@
 // the same adapter the site uses, so the model engine of the site can be checked against node-api quickly.
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { loadStaging, runModels, setOverrides } from "../../src/components/model-engine.js";
+import { modelEngine, type ModelEngine } from "../../src/components/model-engine.js";
 import type { ModelBundle } from "../../pipelines/site/bundle.ts";
 
 const require = createRequire(import.meta.url);
 
-export interface WasmEngine {
-  query(sql: string): Promise<Record<string, unknown>[]>;
-  run(overrides: unknown[], filter?: (name: string) => boolean): Promise<void>;
-  close(): void;
-}
+export type WasmEngine = ModelEngine;
 
 export async function wasmEngine(bundle: ModelBundle): Promise<WasmEngine> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -28,13 +24,5 @@ export async function wasmEngine(bundle: ModelBundle): Promise<WasmEngine> {
     async query(sql: string) { return conn.query(sql).toArray().map((r: { toJSON(): Record<string, unknown> }) => r.toJSON()); },
     async registerFileText(name: string, text: string) { db.registerFileText(name, text); },
   };
-  await loadStaging(adapter, bundle);
-  return {
-    query: adapter.query,
-    async run(overrides, filter = () => true) {
-      await setOverrides(adapter, overrides);
-      await runModels(adapter, bundle, filter);
-    },
-    close() { conn.close(); db.reset?.(); },
-  };
+  return modelEngine(adapter, bundle, () => { conn.close(); });
 }
