@@ -138,6 +138,8 @@ describe("idempotence", () => {
     const close = (a: unknown, b: unknown): boolean =>
       typeof a === "number" && typeof b === "number" ? Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b))
       : Array.isArray(a) && Array.isArray(b) ? a.length === b.length && a.every((x, i) => close(x, b[i]))
+      : a && b && typeof a === "object" && typeof b === "object"
+        ? Object.keys(a).length === Object.keys(b).length && Object.keys(a).every((k) => close((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
       : a === b;
     for (const { table_name } of tables) {
       const q = `SELECT * FROM ${table_name} ORDER BY ALL`;

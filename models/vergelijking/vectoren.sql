@@ -1,12 +1,14 @@
 -- The parameter vectors the comparison is evaluated on: vector 0 of every year holds the registry's values (the
 -- base case); vectors 1..N of the Monte Carlo year hold seeded draws of every verhaal.* parameter with a range
 -- and a distribution (int_trekkingen.sql). One row per vector with each parameter in its own column, and one row
--- per vector and provision type.
+-- per vector and provision type. With a selection (one municipality's question, vg_selectie) only the question's
+-- year is evaluated.
 CREATE OR REPLACE TABLE vg_vectoren AS
 WITH p AS (
   SELECT p.jaar, p.parameter_id, p.waarde, p.laag, p.hoog, s.verdeling
   FROM int_parameters_per_jaar p JOIN stg_parameters s USING (parameter_id)
   WHERE p.parameter_id LIKE 'verhaal.%' AND p.jaar IN (SELECT jaar FROM vg_jaren)
+    AND (NOT EXISTS (SELECT 1 FROM vg_selectie) OR p.jaar = (SELECT jaar FROM vg_mc_instellingen))
 ),
 basis AS (SELECT jaar, 0 AS vector_id, parameter_id, waarde FROM p),
 mc AS (

@@ -12,9 +12,14 @@
 --   potentieel      = gevallen x kosten x (1 - direct) x aansprakelijkheid: the recoverable Wmo damage itself, as if
 --                     every case were found and recovered (what the afkoopsom buys off; Overzicht's adequacy ratio)
 -- Recoveries and fees arrive verhaal.vertraging years after the accident year and are discounted for it.
--- the fee on one recovered amount: each bracket's percentage on the part of the amount within it
-CREATE OR REPLACE MACRO vg_honorarium_schijf(bedrag, van, tot, percentage) AS
-  greatest(least(bedrag, coalesce(CAST(tot AS DOUBLE), 'infinity'::DOUBLE)) - CAST(van AS DOUBLE), 0) * CAST(percentage AS DOUBLE) / 100;
+
+-- the fee scale as one list of brackets, and the fee on one recovered amount: each bracket's percentage on the
+-- part of the amount within it
+CREATE OR REPLACE TABLE vg_staffel AS
+SELECT list({'van': CAST(van AS DOUBLE), 'tot': coalesce(CAST(tot AS DOUBLE), 'infinity'::DOUBLE), 'pct': CAST(percentage AS DOUBLE)} ORDER BY schijf) AS schijven
+FROM stg_verhaal_honorariumstaffel;
+CREATE OR REPLACE MACRO vg_honorarium_staffel(bedrag, schijven) AS
+  list_sum(list_transform(schijven, s -> greatest(least(bedrag, s.tot) - s.van, 0) * s.pct / 100));
 
 CREATE OR REPLACE TABLE vg_per_type AS
 WITH t AS (
@@ -27,20 +32,16 @@ g AS (
          gevallen_per_100k * detectie / 100 AS gemeld,
          gevallen_per_100k * detectie / 100 * slagingskans / 100 AS geslaagd
   FROM t
-),
-staffel AS (
-  SELECT g.jaar, g.vector_id, g.voorziening, sum(vg_honorarium_schijf(g.per_geval, s.van, s.tot, s.percentage)) AS per_geval_staffel
-  FROM g CROSS JOIN stg_verhaal_honorariumstaffel s GROUP BY g.jaar, g.vector_id, g.voorziening
 )
 SELECT g.jaar, g.vector_id, g.voorziening, g.gevallen_per_100k, g.kosten, g.direct, g.per_geval, g.gemeld, g.geslaagd,
        g.geslaagd * g.per_geval AS verhaald,
        CASE CAST(g.honorarium_methode AS INTEGER)
-         WHEN 1 THEN g.geslaagd * coalesce(f.per_geval_staffel, 0)
+         WHEN 1 THEN g.geslaagd * coalesce(vg_honorarium_staffel(g.per_geval, st.schijven), 0)
          WHEN 2 THEN g.geslaagd * g.per_geval * g.honorarium_percentage / 100
          ELSE g.gemeld * g.honorarium_uren * g.uurtarief END AS honorarium,
        g.gemeld * g.behandelkosten AS behandelkosten,
        g.gevallen_per_100k * g.kosten * (1 - g.direct) * g.aansprakelijkheid / 100 AS potentieel
-FROM g LEFT JOIN staffel f ON f.jaar = g.jaar AND f.vector_id = g.vector_id AND f.voorziening = g.voorziening;
+FROM g CROSS JOIN vg_staffel st;
 
 CREATE OR REPLACE TABLE vg_per_100k AS
 SELECT t.jaar, t.vector_id, sum(t.gemeld) AS gemeld, sum(t.geslaagd) AS geslaagd, sum(t.verhaald) AS verhaald,

@@ -10,6 +10,7 @@ export declare const PARAMETER_MODELS: (name: string) => boolean;
 export interface ModelEngine {
   query(sql: string): Promise<Record<string, unknown>[]>;
   run(overrides: unknown[], filter?: (name: string) => boolean): Promise<void>;
+  runModels(filter: (name: string) => boolean): Promise<void>;
   close(): void;
 }
 export declare function modelEngine(db: EngineAdapter, bundle: Bundle, close?: () => void): Promise<ModelEngine>;

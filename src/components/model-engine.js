@@ -19,11 +19,11 @@ export async function loadStaging(db, bundle) {
 
 /** Parameter overrides as the pipeline takes them: [{parameter_id, vanaf_jaar, waarde, laag, hoog, toelichting}]. */
 export async function setOverrides(db, overrides) {
-  await db.query("CREATE OR REPLACE TABLE scenario_overrides (parameter_id VARCHAR, vanaf_jaar INTEGER, waarde VARCHAR, laag DOUBLE, hoog DOUBLE, toelichting VARCHAR)");
-  if (overrides.length === 0) return;
   const num = (v) => (v === null || v === undefined ? "NULL" : Number.isFinite(Number(v)) ? String(Number(v)) : "NULL");
   const rows = overrides.map((o) => `(${q(o.parameter_id)}, ${o.vanaf_jaar ?? "NULL"}, ${q(o.waarde)}, ${num(o.laag)}, ${num(o.hoog)}, ${o.toelichting ? q(o.toelichting) : "NULL"})`);
-  await db.query(`INSERT INTO scenario_overrides VALUES ${rows.join(", ")}`);
+  // one call: every round trip to the engine costs a few milliseconds in the browser
+  await db.query("CREATE OR REPLACE TABLE scenario_overrides (parameter_id VARCHAR, vanaf_jaar INTEGER, waarde VARCHAR, laag DOUBLE, hoog DOUBLE, toelichting VARCHAR)"
+    + (rows.length ? `;\nINSERT INTO scenario_overrides VALUES ${rows.join(", ")}` : ""));
 }
 
 /** Runs the model files whose names pass `filter`, in run order. */
@@ -39,7 +39,7 @@ export async function runModels(db, bundle, filter = () => true) {
 }
 
 /** The models that turn parameters into per-year values: re-run after every change of overrides. */
-export const PARAMETER_MODELS = (name) => name.startsWith("intermediate/");
+export const PARAMETER_MODELS = (name) => name === "intermediate/int_parameter_waarden.sql" || name === "intermediate/int_parameters_per_jaar.sql";
 
 /** The engine over a loaded adapter: query, and run the models with a scenario's overrides. */
 export async function modelEngine(db, bundle, close = () => {}) {
@@ -51,6 +51,8 @@ export async function modelEngine(db, bundle, close = () => {}) {
       await setOverrides(db, overrides);
       await runModels(db, bundle, filter);
     },
+    /** Runs the models that pass `filter` with the overrides already in place. */
+    runModels: (filter) => runModels(db, bundle, filter),
     close,
   };
 }

@@ -12,12 +12,13 @@ export function overridesFrom(values, defaults) {
     .map(([id, w]) => ({ parameter_id: id, vanaf_jaar: null, waarde: String(w), laag: null, hoog: null, toelichting: "gemeentepagina" }));
 }
 
+/** Needs the engine to have run every model up to and including vergelijking/instellingen.sql once. */
 export async function vraagGemeente(engine, { overrides, jaar, code, eigen = [], trekkingen = null, seed = null }) {
-  await engine.run(overrides, (n) => PARAMETER_MODELS(n) || n === INSTELLINGEN);
-  for (const sql of keuzeStatements({ jaar, trekkingen, seed, eigen, selectie: [code] })) await engine.query(sql);
-  await engine.run(overrides, (n) => n.startsWith("vergelijking/") && n !== INSTELLINGEN && n !== "vergelijking/wlz_uitvoerder.sql");
+  await engine.run(overrides, PARAMETER_MODELS);
+  await engine.query(keuzeStatements({ jaar, trekkingen, seed, eigen, selectie: [code] }).join(";\n"));
+  await engine.runModels((n) => n.startsWith("vergelijking/") && n !== INSTELLINGEN && n !== "vergelijking/wlz_uitvoerder.sql");
   const c = String(code).replace(/'/g, "''");
-  const [gemeente] = await engine.query(`SELECT * FROM vergelijking_wmo_gemeente WHERE jaar = ${Number(jaar)} AND gemeentecode = '${c}'`);
-  const [mc] = await engine.query(`SELECT * FROM vergelijking_wmo_mc WHERE jaar = ${Number(jaar)} AND gemeentecode = '${c}'`);
-  return { ...gemeente, ...(mc ?? {}) };
+  const [r] = await engine.query(`SELECT g.*, m.* EXCLUDE (jaar, gemeentecode) FROM vergelijking_wmo_gemeente g LEFT JOIN vergelijking_wmo_mc m USING (jaar, gemeentecode)
+                                   WHERE g.jaar = ${Number(jaar)} AND g.gemeentecode = '${c}'`);
+  return r;
 }
