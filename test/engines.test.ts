@@ -18,6 +18,7 @@ const MARTS: [string, string][] = [
   ["rekenmodel_tornado", "jaar, parameter_id"],
   ["vergelijking_wmo_gemeente", "jaar, gemeentecode"],
   ["vergelijking_wmo_mc", "jaar, gemeentecode"],
+  ["vergelijking_wmo_detectiecurve", "jaar, gemeentecode, detectie_pct"],
   ["vergelijking_wmo_nationaal", "jaar"],
   ["vergelijking_wlz_uitvoerder", "jaar"],
   ["mart_controles", "ALL"],

@@ -66,6 +66,12 @@ describe("a municipality of 200,000 inhabitants worked by hand (2018)", () => {
     expect(Number(g.voordeel_horizon)).toBeCloseTo(3 * (netto * (1 - rest) - 1000 - ontvangst), 2);
     // at the break-even rate the advantage is zero: (ontvangst + vaste kosten) / (netto per detection point x (1 - rest))
     expect(Number(g.breakeven_detectie_pct)).toBeCloseTo((ontvangst + 1000) / (netto / 50 * (1 - rest)), 4);
+    // the advantage as a function of the detection rate is the straight line through these numbers
+    const curve = await s.all("SELECT detectie_pct, voordeel_uittreden FROM vergelijking_wmo_detectiecurve WHERE jaar = 2018 AND gemeentecode = 'EIGEN' ORDER BY detectie_pct");
+    expect(curve.map((c) => Number(c.detectie_pct))).toEqual([0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100]);
+    expect(Number(curve[5].voordeel_uittreden)).toBeCloseTo(Number(g.voordeel_uittreden), 2);
+    expect(Number(curve[0].voordeel_uittreden)).toBeCloseTo(-1000 - ontvangst, 2);
+    expect(Number(curve[10].voordeel_uittreden)).toBeCloseTo(2 * netto * (1 - rest) - 1000 - ontvangst, 1);
   });
 
   it("the fee scale: 15.8% of the first 3,000 and 10.6% of the next 3,000 of each recovered stair lift", async () => {

@@ -58,3 +58,14 @@ SELECT jaar, gemeentecode, gemeentenaam, inwoners, eigen, deelnemer, ontvangst_b
        round(netto_variabel * schaal * (1 - restaandeel) - vaste_kosten, 2) AS breakeven_ontvangst
 FROM basis
 ORDER BY jaar, gemeentecode;
+
+-- The advantage of opting out as a function of the detection rate (0-100%, steps of 10): a straight line,
+-- since every variable term is proportional to it; it crosses zero at the break-even detection rate.
+CREATE OR REPLACE TABLE vergelijking_wmo_detectiecurve AS
+SELECT g.jaar, g.gemeentecode, d.range AS detectie_pct,
+       round((g.voordeel_uittreden + g.vaste_kosten + g.ontvangst) / n.detectie * d.range - g.vaste_kosten - g.ontvangst, 2) AS voordeel_uittreden
+FROM vergelijking_wmo_gemeente g
+JOIN vg_per_100k n ON n.jaar = g.jaar AND n.vector_id = 0
+CROSS JOIN range(0, 101, 10) d
+WHERE n.detectie > 0
+ORDER BY g.jaar, g.gemeentecode, d.range;

@@ -18,7 +18,7 @@ export function figure({ title, description, chart, rows, columns, filename, not
   }
   if (note) {
     const n = document.createElement("p");
-    n.className = "note";
+    n.className = "opmerking";
     n.append(note);
     fig.append(n);
   }

@@ -20,5 +20,6 @@ export async function vraagGemeente(engine, { overrides, jaar, code, eigen = [],
   const c = String(code).replace(/'/g, "''");
   const [r] = await engine.query(`SELECT g.*, m.* EXCLUDE (jaar, gemeentecode) FROM vergelijking_wmo_gemeente g LEFT JOIN vergelijking_wmo_mc m USING (jaar, gemeentecode)
                                    WHERE g.jaar = ${Number(jaar)} AND g.gemeentecode = '${c}'`);
-  return r;
+  const curve = await engine.query(`SELECT detectie_pct, voordeel_uittreden FROM vergelijking_wmo_detectiecurve WHERE jaar = ${Number(jaar)} AND gemeentecode = '${c}' ORDER BY detectie_pct`);
+  return { ...r, curve };
 }
