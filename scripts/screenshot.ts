@@ -11,7 +11,7 @@ page.on("request", (r) => { if (!r.url().startsWith(s.url) && !r.url().startsWit
 for (const path of process.argv.slice(2)) {
   await page.goto(s.url + path, { waitUntil: "networkidle" });
   await page.waitForTimeout(500);
-  if (path.includes("gemeente?")) await page.waitForFunction(() => document.querySelector("#vergelijking-resultaat")?.getAttribute("data-bron") === "browser", null, { timeout: 60000 });
+  if (path.includes("gemeente?")) await page.waitForFunction(() => document.querySelector("#vergelijking-resultaat")?.getAttribute("data-fase") === "montecarlo", null, { timeout: 60000 });
   const file = `/tmp/shot${path.replace(/[^a-z0-9]+/gi, "_")}.png`;
   await page.screenshot({ path: file, fullPage: true });
   console.log(file);

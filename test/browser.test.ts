@@ -119,6 +119,9 @@ describe.skipIf(!browserPath)("the site in Chromium", () => {
     await expect.poll(() => result.getAttribute("data-bron"), { timeout: 60_000 }).toBe("browser");
     await expect.poll(() => result.getAttribute("data-voordeel"), { timeout: 60_000 }).not.toBe(before);
     expect(page.url()).toContain("detectie=60");
+    // the numbers come first, the Monte Carlo's probability right after
+    await expect.poll(() => result.getAttribute("data-fase"), { timeout: 60_000 }).toBe("montecarlo");
+    expect(await result.getAttribute("data-kans")).not.toBe("");
     expect(errors).toEqual([]);
     expect(foreign).toEqual([]);
     await page.close();
@@ -142,7 +145,8 @@ describe.skipIf(!browserPath)("the site in Chromium", () => {
       }
       const { page } = await open(`/gemeente?${set.url}`);
       const result = page.locator("#vergelijking-resultaat");
-      await expect.poll(() => result.getAttribute("data-bron"), { timeout: 60_000 }).toBe("browser");
+      await expect.poll(() => result.getAttribute("data-fase"), { timeout: 60_000 }).toBe("montecarlo");
+      expect(await result.getAttribute("data-bron")).toBe("browser");
       expect(Number(await result.getAttribute("data-voordeel"))).toBe(Number(node.gemeente.voordeel_uittreden));
       expect(Number(await result.getAttribute("data-ontvangst"))).toBe(Number(node.gemeente.ontvangst));
       expect(Number(await result.getAttribute("data-breakeven"))).toBe(Number(node.gemeente.breakeven_detectie_pct));

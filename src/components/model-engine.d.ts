@@ -11,6 +11,8 @@ export interface ModelEngine {
   query(sql: string): Promise<Record<string, unknown>[]>;
   run(overrides: unknown[], filter?: (name: string) => boolean): Promise<void>;
   runModels(filter: (name: string) => boolean): Promise<void>;
+  batch(steps: (string | ((name: string) => boolean))[]): Promise<Record<string, unknown>[]>;
   close(): void;
 }
 export declare function modelEngine(db: EngineAdapter, bundle: Bundle, close?: () => void): Promise<ModelEngine>;
+export declare function overridesSql(overrides: unknown[]): string;

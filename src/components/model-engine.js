@@ -17,13 +17,16 @@ export async function loadStaging(db, bundle) {
   await setOverrides(db, []);
 }
 
-/** Parameter overrides as the pipeline takes them: [{parameter_id, vanaf_jaar, waarde, laag, hoog, toelichting}]. */
-export async function setOverrides(db, overrides) {
+/** SQL that sets parameter overrides as the pipeline takes them: [{parameter_id, vanaf_jaar, waarde, laag, hoog, toelichting}]. */
+export function overridesSql(overrides) {
   const num = (v) => (v === null || v === undefined ? "NULL" : Number.isFinite(Number(v)) ? String(Number(v)) : "NULL");
   const rows = overrides.map((o) => `(${q(o.parameter_id)}, ${o.vanaf_jaar ?? "NULL"}, ${q(o.waarde)}, ${num(o.laag)}, ${num(o.hoog)}, ${o.toelichting ? q(o.toelichting) : "NULL"})`);
-  // one call: every round trip to the engine costs a few milliseconds in the browser
-  await db.query("CREATE OR REPLACE TABLE scenario_overrides (parameter_id VARCHAR, vanaf_jaar INTEGER, waarde VARCHAR, laag DOUBLE, hoog DOUBLE, toelichting VARCHAR)"
-    + (rows.length ? `;\nINSERT INTO scenario_overrides VALUES ${rows.join(", ")}` : ""));
+  return "CREATE OR REPLACE TABLE scenario_overrides (parameter_id VARCHAR, vanaf_jaar INTEGER, waarde VARCHAR, laag DOUBLE, hoog DOUBLE, toelichting VARCHAR)"
+    + (rows.length ? `;\nINSERT INTO scenario_overrides VALUES ${rows.join(", ")}` : "");
+}
+
+export async function setOverrides(db, overrides) {
+  await db.query(overridesSql(overrides));
 }
 
 /** Runs the model files whose names pass `filter`, in run order. */
@@ -53,6 +56,25 @@ export async function modelEngine(db, bundle, close = () => {}) {
     },
     /** Runs the models that pass `filter` with the overrides already in place. */
     runModels: (filter) => runModels(db, bundle, filter),
+    /**
+     * One round trip for a list of steps, each SQL text or a filter of model names (those models, in run order);
+     * returns the rows of the last statement. Each call to the engine costs milliseconds in the browser; a failure
+     * is re-run step by step so that the error names the model file.
+     */
+    async batch(steps) {
+      const strip = (t) => t.trim().replace(/;+\s*$/, "");
+      const texts = steps.flatMap((st) => (typeof st === "string" ? [st] : bundle.models.filter((m) => st(m.name)).map((m) => m.sql)));
+      try {
+        return await db.query(texts.map(strip).filter(Boolean).join(";\n"));
+      } catch {
+        let rows = [];
+        for (const st of steps) {
+          if (typeof st === "string") rows = await db.query(st);
+          else await runModels(db, bundle, st);
+        }
+        return rows;
+      }
+    },
     close,
   };
 }

@@ -1,7 +1,7 @@
 // One municipality's question to the browser engine, in the order Node's `afkoop gemeente` asks it: the slider
 // values as parameter overrides, the parameter models, the comparison's settings, then the comparison models.
 import { keuzeStatements } from "./vergelijking-keuze.js";
-import { PARAMETER_MODELS } from "./model-engine.js";
+import { PARAMETER_MODELS, overridesSql } from "./model-engine.js";
 
 const INSTELLINGEN = "vergelijking/instellingen.sql";
 
@@ -12,14 +12,59 @@ export function overridesFrom(values, defaults) {
     .map(([id, w]) => ({ parameter_id: id, vanaf_jaar: null, waarde: String(w), laag: null, hoog: null, toelichting: "gemeentepagina" }));
 }
 
-/** Needs the engine to have run every model up to and including vergelijking/instellingen.sql once. */
-export async function vraagGemeente(engine, { overrides, jaar, code, eigen = [], trekkingen = null, seed = null }) {
-  await engine.run(overrides, PARAMETER_MODELS);
-  await engine.query(keuzeStatements({ jaar, trekkingen, seed, eigen, selectie: [code] }).join(";\n"));
-  await engine.runModels((n) => n.startsWith("vergelijking/") && n !== INSTELLINGEN && n !== "vergelijking/wlz_uitvoerder.sql");
+/**
+ * One municipality's question, in two steps so the page answers quickly: first the numbers without the Monte
+ * Carlo (0 draws), then with it. Yields each answer with its step ("deterministisch", "montecarlo") and the time
+ * since the start. Needs the engine to have run every model up to vergelijking/instellingen.sql once.
+ */
+export async function* vraagGemeenteInStappen(engine, { overrides, jaar, code, eigen = [], trekkingen = null, seed = null }) {
+  const t0 = performance.now();
+  const ticket = nieuweVraag(engine);
+  const eerste = await serieel(engine, () => antwoord(engine, { overrides, jaar, code, eigen, trekkingen: 0, seed }));
+  yield { ...eerste, fase: "deterministisch", rekentijd: performance.now() - t0 };
+  if (ticket !== laatsteVraag.get(engine)) return; // a newer question came in: its answer counts, not this one's
+  const tweede = await serieel(engine, async () => {
+    if (ticket !== laatsteVraag.get(engine)) return null;
+    return antwoord(engine, { overrides: null, jaar, code, eigen, trekkingen, seed });
+  });
+  if (tweede) yield { ...tweede, fase: "montecarlo", rekentijd: performance.now() - t0 };
+}
+
+// Questions to one engine run one at a time (they share its tables); a newer question supersedes an older one.
+const wachtrij = new WeakMap();
+const laatsteVraag = new WeakMap();
+function nieuweVraag(engine) {
+  const n = (laatsteVraag.get(engine) ?? 0) + 1;
+  laatsteVraag.set(engine, n);
+  return n;
+}
+function serieel(engine, werk) {
+  const vorige = wachtrij.get(engine) ?? Promise.resolve();
+  const volgende = vorige.catch(() => {}).then(werk);
+  wachtrij.set(engine, volgende);
+  return volgende;
+}
+
+/** One step in one round trip: [overrides and parameter models,] settings, comparison models, the answer. */
+async function antwoord(engine, { overrides, jaar, code, eigen, trekkingen, seed }) {
   const c = String(code).replace(/'/g, "''");
-  const [r] = await engine.query(`SELECT g.*, m.* EXCLUDE (jaar, gemeentecode) FROM vergelijking_wmo_gemeente g LEFT JOIN vergelijking_wmo_mc m USING (jaar, gemeentecode)
-                                   WHERE g.jaar = ${Number(jaar)} AND g.gemeentecode = '${c}'`);
-  const curve = await engine.query(`SELECT detectie_pct, voordeel_uittreden FROM vergelijking_wmo_detectiecurve WHERE jaar = ${Number(jaar)} AND gemeentecode = '${c}' ORDER BY detectie_pct`);
-  return { ...r, curve };
+  const vergelijking = (n) => n.startsWith("vergelijking/") && n !== INSTELLINGEN && n !== "vergelijking/wlz_uitvoerder.sql";
+  const [r] = await engine.batch([
+    ...(overrides ? [overridesSql(overrides), PARAMETER_MODELS] : []),
+    keuzeStatements({ jaar, trekkingen, seed, eigen, selectie: [code] }).join(";\n"),
+    vergelijking,
+    `SELECT g.*, m.* EXCLUDE (jaar, gemeentecode),
+      (SELECT list({'detectie_pct': CAST(d.detectie_pct AS INTEGER), 'voordeel_uittreden': CAST(d.voordeel_uittreden AS DOUBLE)} ORDER BY d.detectie_pct)
+         FROM vergelijking_wmo_detectiecurve d WHERE d.jaar = g.jaar AND d.gemeentecode = g.gemeentecode) AS curve
+    FROM vergelijking_wmo_gemeente g LEFT JOIN vergelijking_wmo_mc m USING (jaar, gemeentecode)
+    WHERE g.jaar = ${Number(jaar)} AND g.gemeentecode = '${c}'`,
+  ]);
+  return { ...r, curve: gewoon(r.curve) };
+}
+
+/** An Arrow list of structs as plain objects. */
+function gewoon(v) {
+  if (!v || typeof v.toArray !== "function") return v ?? [];
+  const plain = (o) => Object.fromEntries(Object.entries(o).map(([k, w]) => [k, typeof w === "bigint" ? Number(w) : w]));
+  return Array.from(v.toArray(), (x) => plain(x && typeof x.toJSON === "function" ? x.toJSON() : x));
 }
