@@ -1,8 +1,7 @@
 -- Rekenmodel Wlz: uncertainty. Every parameter of the model with a range (laag-hoog) and a distribution in
 -- the registry is drawn; so is the assumed afkoopsom base (wlz.afkoopsom_definitief_basis), since the sums are
--- not public. Draws are hash-based: u = hash('seed:draw:parameter') / 2^64, so the same seed gives the same
--- numbers in Node and in DuckDB-Wasm (random() would not).
---   uniform:  laag + u (hoog - laag);  driehoek: the inverse of the triangular CDF with its mode at the value.
+-- not public. Draws are hash-based (trek_u and trek_waarde, intermediate/int_trekkingen.sql), so the same seed
+-- gives the same numbers in Node and in DuckDB-Wasm (random() would not).
 -- The same evaluation serves the Monte Carlo (one vector per draw) and the tornado (one parameter at laag or
 -- hoog, the others at their value). It uses the rekenmodel's own macros for inflow and cost; the present value
 -- per person comes from a grid over the mortality multiplier (log scale), the net discount rate and the waiting
@@ -93,18 +92,10 @@ WHERE (p.parameter_id LIKE 'rekenmodel.%' OR p.parameter_id = 'wlz.afkoopsom_def
 
 CREATE OR REPLACE TABLE rm_vectoren AS
 WITH trek AS (SELECT i.jaar, i.seed, t.range AS vector_id FROM mc_instellingen i CROSS JOIN LATERAL range(i.trekkingen) t),
-getrokken AS (
-  SELECT t.jaar, 'mc' AS soort, t.vector_id, o.parameter_id, o.laag, o.hoog, o.waarde, o.verdeling,
-         CAST(hash(CAST(t.seed AS VARCHAR) || ':' || CAST(t.vector_id AS VARCHAR) || ':' || o.parameter_id) >> 11 AS DOUBLE) / 9007199254740992.0 AS u
-  FROM trek t JOIN rm_onzeker o ON o.jaar = t.jaar
-),
 mc AS (
-  SELECT jaar, soort, vector_id, parameter_id,
-         CASE WHEN verdeling = 'driehoek' THEN
-                CASE WHEN u < (waarde - laag) / (hoog - laag) THEN laag + sqrt(u * (hoog - laag) * (waarde - laag))
-                     ELSE hoog - sqrt((1 - u) * (hoog - laag) * (hoog - waarde)) END
-              ELSE laag + u * (hoog - laag) END AS waarde
-  FROM getrokken
+  SELECT t.jaar, 'mc' AS soort, t.vector_id, o.parameter_id,
+         trek_waarde(trek_u(t.seed, t.vector_id, o.parameter_id), o.laag, o.waarde, o.hoog, o.verdeling) AS waarde
+  FROM trek t JOIN rm_onzeker o ON o.jaar = t.jaar
 ),
 tornado_def AS (
   SELECT jaar, parameter_id AS gevarieerd, kant, row_number() OVER (PARTITION BY jaar ORDER BY parameter_id, kant) AS vector_id,

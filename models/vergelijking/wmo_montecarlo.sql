@@ -25,6 +25,12 @@ SELECT u.jaar, u.gemeentecode, any_value(i.trekkingen) AS trekkingen, any_value(
 FROM vg_mc_uitkomsten u JOIN vg_mc_instellingen i USING (jaar)
 GROUP BY u.jaar, u.gemeentecode ORDER BY u.jaar, u.gemeentecode;
 
+-- Each municipality's comparison with its Monte Carlo, where its year has one: what `afkoop gemeente`, `afkoop
+-- scenario run`, the site and its downloads read.
+CREATE OR REPLACE VIEW vergelijking_wmo_resultaat AS
+SELECT g.*, m.trekkingen, m.seed, m.kans_uittreden_beter, m.voordeel_p05, m.voordeel_p50, m.voordeel_p95
+FROM vergelijking_wmo_gemeente g LEFT JOIN vergelijking_wmo_mc m USING (jaar, gemeentecode);
+
 CREATE OR REPLACE TABLE vergelijking_wmo_nationaal AS
 WITH afkoop AS (
   SELECT j.jaar, a.afkoopsom, a.jaar AS bronjaar FROM vg_jaren j ASOF JOIN wmo_afkoopsom a ON a.jaar <= j.jaar

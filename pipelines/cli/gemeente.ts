@@ -1,24 +1,16 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { UsageError } from "../lib/errors.ts";
+import { readJsonFile } from "../lib/json.ts";
 import { parseScenario } from "../params/scenario.ts";
 import { compareMunicipality, type GemeenteAntwoord } from "../vergelijking/gemeente.ts";
+import { MODELLEN_VOOR_VERGELIJKING } from "../../src/components/vergelijking-keuze.js";
 import { runPipeline } from "../warehouse/build.ts";
 import { DEFAULT_DB } from "../warehouse/paths.ts";
 import { ModelSession } from "../warehouse/session.ts";
 import { euro, num } from "./format.ts";
 import type { Command } from "./main.ts";
 import { yearOption } from "./wmo.ts";
-
-export function readJsonFile(path: string): unknown {
-  try { return JSON.parse(readFileSync(path, "utf8")); } catch (e) { throw new UsageError(`${path}: not a readable JSON file (${(e as Error).message})`); }
-}
-
-export function wholeNumber(name: string, x: unknown, min: number): number | undefined {
-  if (x === undefined) return undefined;
-  if (!/^\d+$/.test(String(x)) || Number(x) < min) throw new UsageError(`--${name}: expected a whole number of at least ${min}, found "${x}"`);
-  return Number(x);
-}
+import { wholeNumber } from "./args.ts";
 
 export function printComparison(r: GemeenteAntwoord) {
   const g = r.gemeente;
@@ -64,7 +56,7 @@ export const gemeenteCommand: Command = {
     const s = await ModelSession.open(db);
     try {
       const scenario = scenarioJson === undefined ? null : parseScenario(scenarioJson, await s.registry(), String(v.scenario));
-      await s.run(scenario?.overrides ?? []);
+      await s.runSome(MODELLEN_VOOR_VERGELIJKING, scenario?.overrides ?? []);
       const r = await compareMunicipality(s, { code: v.code as string | undefined, inwoners, jaar, trekkingen: wholeNumber("draws", v.draws, 1), seed: wholeNumber("seed", v.seed, 0) });
       if (v.json) console.log(JSON.stringify({ scenario: scenario?.naam ?? null, ...r }, null, 2));
       else printComparison(r);

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { UsageError } from "../lib/errors.ts";
 import { parseScenario } from "../params/scenario.ts";
@@ -8,6 +8,8 @@ import { ModelSession } from "../warehouse/session.ts";
 import { euro, num, table } from "./format.ts";
 import type { Command } from "./main.ts";
 import { yearOption } from "./wmo.ts";
+import { wholeNumber } from "./args.ts";
+import { readJsonFile } from "../lib/json.ts";
 
 export interface RekenmodelOptions { year: number; draws?: number; seed?: number; scenario?: unknown; scenarioLabel?: string; dbPath?: string }
 
@@ -53,16 +55,8 @@ export const rekenmodelCommand: Command = {
   ],
   options: { year: { type: "string" }, scenario: { type: "string" }, draws: { type: "string" }, seed: { type: "string" }, db: { type: "string" }, json: { type: "boolean" } },
   async run(v) {
-    const int = (name: string, x: unknown, min: number) => {
-      if (x === undefined) return undefined;
-      if (!/^\d+$/.test(String(x)) || Number(x) < min) throw new UsageError(`--${name}: expected a whole number of at least ${min}, found "${x}"`);
-      return Number(x);
-    };
-    let scenario: unknown;
-    if (v.scenario) {
-      try { scenario = JSON.parse(readFileSync(String(v.scenario), "utf8")); } catch (e) { throw new UsageError(`${v.scenario}: not a readable JSON file (${(e as Error).message})`); }
-    }
-    const r = await rekenmodel({ year: yearOption(v.year, 2024), draws: int("draws", v.draws, 1), seed: int("seed", v.seed, 0), scenario, scenarioLabel: v.scenario as string, dbPath: v.db as string });
+    const scenario = v.scenario ? readJsonFile(String(v.scenario)) : undefined;
+    const r = await rekenmodel({ year: yearOption(v.year, 2024), draws: wholeNumber("draws", v.draws, 1), seed: wholeNumber("seed", v.seed, 0), scenario, scenarioLabel: v.scenario as string, dbPath: v.db as string });
     if (v.json) { console.log(JSON.stringify(r, null, 2)); return 0; }
     console.log(`Rekenmodel Wlz, accidents of ${r.year}${r.scenario ? ` (scenario: ${r.scenario})` : ""}`);
     console.log("Most inputs are assumptions with a range (see the registry); read the results as orders of magnitude.\n");

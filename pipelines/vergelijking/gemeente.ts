@@ -6,7 +6,7 @@
 import { UsageError } from "../lib/errors.ts";
 import type { ModelSession } from "../warehouse/session.ts";
 import type { Row } from "../warehouse/query.ts";
-import { EIGEN_CODE, keuzeStatements } from "../../src/components/vergelijking-keuze.js";
+import { EIGEN_CODE, keuzeStatements, VERGELIJKINGSMODELLEN } from "../../src/components/vergelijking-keuze.js";
 
 export { EIGEN_CODE };
 
@@ -28,7 +28,7 @@ export async function setComparison(s: ModelSession, v: { jaar: number; trekking
   const [years] = await s.all("SELECT min(jaar) AS lo, max(jaar) AS hi FROM vg_jaren");
   if (v.jaar < Number(years.lo) || v.jaar > Number(years.hi)) throw new UsageError(`--year: the comparison covers ${years.lo}-${years.hi}, not ${v.jaar}`);
   for (const sql of keuzeStatements({ jaar: v.jaar, trekkingen: v.trekkingen ?? null, seed: v.seed ?? null, eigen: v.eigen ?? [], selectie: v.selectie ?? [] })) await s.exec(sql);
-  await s.runAfter("vergelijking/instellingen.sql");
+  await s.runSome(VERGELIJKINGSMODELLEN);
 }
 
 export async function compareMunicipality(s: ModelSession, q: GemeenteVraag): Promise<GemeenteAntwoord> {
@@ -51,7 +51,8 @@ export async function compareMunicipality(s: ModelSession, q: GemeenteVraag): Pr
   } else throw new UsageError("give --code GMxxxx, --inwoners N, or both");
   if (q.inwoners !== undefined && (!Number.isInteger(q.inwoners) || q.inwoners <= 0)) throw new UsageError(`--inwoners: expected a positive whole number, found ${q.inwoners}`);
   await setComparison(s, { jaar: q.jaar, trekkingen: q.trekkingen, seed: q.seed, eigen, selectie: [code!] });
-  const [gemeente] = await s.all("SELECT * FROM vergelijking_wmo_gemeente WHERE jaar = $1 AND gemeentecode = $2", [q.jaar, code]);
-  const [montecarlo] = await s.all("SELECT * FROM vergelijking_wmo_mc WHERE jaar = $1 AND gemeentecode = $2", [q.jaar, code]);
-  return { gemeente, montecarlo: montecarlo ?? null };
+  const [gemeente] = await s.all("SELECT * FROM vergelijking_wmo_resultaat WHERE jaar = $1 AND gemeentecode = $2", [q.jaar, code]);
+  const mcColumns = ["jaar", "gemeentecode", "trekkingen", "seed", "kans_uittreden_beter", "voordeel_p05", "voordeel_p50", "voordeel_p95"];
+  const montecarlo = gemeente.trekkingen === null ? null : Object.fromEntries(mcColumns.map((k) => [k, gemeente[k]]));
+  return { gemeente, montecarlo };
 }

@@ -25,6 +25,7 @@ import { DEFAULT_DB } from "../warehouse/paths.ts";
 import { withWarehouse, type Row } from "../warehouse/query.ts";
 import { ModelSession } from "../warehouse/session.ts";
 import { EIGEN_CODE, setComparison } from "./gemeente.ts";
+import { MODELLEN_VOOR_VERGELIJKING } from "../../src/components/vergelijking-keuze.js";
 
 export interface SweepAxis { parameter: string; waarden: number[] }
 
@@ -122,11 +123,7 @@ export async function runScenario(o: { file: string; outDir?: string; dbPath?: s
   try {
     const plan = planScenario(json, await s.registry(), o.file);
     const points = gridPoints(plan.sweep);
-    const names = s.modelNames();
-    const upTo = names.indexOf("vergelijking/instellingen.sql");
-    // the Rekenmodel's Monte Carlo does not feed the comparison; the marts are re-run after the settings
-    const before = (n: string) => names.indexOf(n) <= upTo && n !== "rekenmodel/montecarlo.sql";
-    await s.run(plan.scenario.overrides);
+    await s.runSome(MODELLEN_VOOR_VERGELIJKING, plan.scenario.overrides);
     const [defaults] = await s.all("SELECT * FROM vg_mc_instellingen");
     const jaar = plan.jaar ?? Number(defaults.jaar);
     let code: string | null = null;
@@ -149,12 +146,11 @@ export async function runScenario(o: { file: string; outDir?: string; dbPath?: s
         // a swept parameter is fixed at its grid value, also in the Monte Carlo (laag = hoog)
         ...Object.entries(p).map(([id, w]) => ({ parameter_id: id, vanaf_jaar: null, waarde: String(w), laag: w, hoog: w, toelichting: "sweep" })),
       ];
-      if (i > 0 || points.length > 1) await s.runSome(before, overrides);
+      if (i > 0 || points.length > 1) await s.runSome(MODELLEN_VOOR_VERGELIJKING, overrides);
       await setComparison(s, { jaar, trekkingen: plan.trekkingen ?? undefined, seed: plan.seed ?? undefined, eigen });
       const prefix = `${i + 1} AS punt${axes.length ? ", " + axisCols(p) : ""}`;
       const into = (t: string) => (i === 0 ? `CREATE OR REPLACE TABLE ${t} AS` : `INSERT INTO ${t}`);
-      await s.exec(`${into("sr_gemeenten")} SELECT ${prefix}, g.* EXCLUDE (eigen), m.trekkingen, m.seed, m.kans_uittreden_beter, m.voordeel_p05, m.voordeel_p50, m.voordeel_p95
-        FROM vergelijking_wmo_gemeente g LEFT JOIN vergelijking_wmo_mc m USING (jaar, gemeentecode) WHERE g.jaar = ${jaar} ${gemeenteFilter} ORDER BY g.gemeentecode`);
+      await s.exec(`${into("sr_gemeenten")} SELECT ${prefix}, g.* EXCLUDE (eigen) FROM vergelijking_wmo_resultaat g WHERE g.jaar = ${jaar} ${gemeenteFilter} ORDER BY g.gemeentecode`);
       await s.exec(`${into("sr_nationaal")} SELECT ${prefix}, * FROM vergelijking_wmo_nationaal WHERE jaar = ${jaar}`);
       await s.exec(`${into("sr_wlz")} SELECT ${prefix}, * FROM vergelijking_wlz_uitvoerder`);
       o.onProgress?.(i + 1, points.length);

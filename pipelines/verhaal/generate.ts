@@ -11,6 +11,11 @@
  * incomplete, as in a real ledger (the chain ladder projects them to ultimate).
  */
 
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseDelimited } from "../load/delimited.ts";
+import { SHIPPED_DATA } from "../warehouse/paths.ts";
+
 export interface GeneratorOptions {
   seed: number;
   firstYear: number;
@@ -35,7 +40,14 @@ const SHAPES: Record<string, ProvisionShape> = {
   wlz_zorg: { regeling: "wlz", perHundredK: 0.08, cost: (r) => r.lognormal(90000, 0.5) },
 };
 
-const FEE_SCALE: [number, number, number][] = [[0, 3000, 15.8], [3000, 6000, 10.6], [6000, 20000, 8.5], [20000, 60000, 5.3], [60000, Infinity, 3.2]];
+/** The fee scale the project ships (data/verhaal/honorariumstaffel.csv, sourced): [from, to, percentage] per bracket. */
+function shippedFeeScale(): [number, number, number][] {
+  const file = join(SHIPPED_DATA, "verhaal/honorariumstaffel.csv");
+  const parsed = parseDelimited(readFileSync(file, "utf8"), file);
+  if ("issue" in parsed) throw new Error(`${file}: ${parsed.issue.expected}`);
+  const col = (n: string) => parsed.table.header.indexOf(n);
+  return parsed.table.rows.map(({ cells }) => [Number(cells[col("van")]), cells[col("tot")] === "" ? Infinity : Number(cells[col("tot")]), Number(cells[col("percentage")])]);
+}
 
 /** Small, fast, seeded PRNG (mulberry32) with the few distributions the generator needs. */
 export class Rng {
@@ -67,14 +79,15 @@ const DAY = 86_400_000;
 const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
 const money = (x: number) => (Math.round(x * 100) / 100).toFixed(2);
 
-function fee(amount: number): number {
+function fee(scale: [number, number, number][], amount: number): number {
   let f = 0;
-  for (const [from, to, pct] of FEE_SCALE) if (amount > from) f += (Math.min(amount, to) - from) * pct / 100;
+  for (const [from, to, pct] of scale) if (amount > from) f += (Math.min(amount, to) - from) * pct / 100;
   return f;
 }
 
 export function generateLedger(municipalities: { gemeentecode: string; inwoners: number }[], opts: GeneratorOptions = DEFAULT_GENERATOR): string {
   const rng = new Rng(opts.seed);
+  const scale = shippedFeeScale();
   const peil = Date.parse(opts.peildatum);
   const header = "zaak_id,gemeentecode,regeling,ongevalsdatum,voorziening,kosten,aansprakelijkheid_pct,status,datum_gemeld,datum_aansprakelijk,datum_geregeld,datum_verjaard,verhaald,honorarium,synthetisch";
   const lines = [header];
@@ -102,7 +115,7 @@ export function generateLedger(municipalities: { gemeentecode: string; inwoners:
             if (liableAt <= peil) { status = "aansprakelijk_gesteld"; dLiable = iso(liableAt); }
             if (settledAt <= peil) {
               status = "geregeld"; dSettled = iso(settledAt); verhaald = money(recovered);
-              honorarium = money(agency ? fee(recovered) : 0);
+              honorarium = money(agency ? fee(scale, recovered) : 0);
             }
           } else if (outcome < 0.93) {
             if (liableAt <= peil) { status = "afgewezen"; dLiable = iso(liableAt); }

@@ -7,7 +7,7 @@ import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { loadInputs, type InputFile } from "../load/inputs.ts";
 import type { ValidTable } from "../load/validate.ts";
 import { parseScenario, type Override, type RegistryEntry, type Scenario } from "../params/scenario.ts";
-import { UsageError } from "../lib/errors.ts";
+import { readJsonFile } from "../lib/json.ts";
 import { loadModelFiles } from "./modelfiles.ts";
 import { runModels, type ModelFile } from "./models.ts";
 import { DEFAULT_DB, ROOT, SHIPPED_DATA } from "./paths.ts";
@@ -50,12 +50,7 @@ export function registryOf(tables: ValidTable[]): RegistryEntry[] {
 export function readScenario(opts: PipelineOptions, registry: RegistryEntry[]): Scenario | null {
   if (opts.scenario !== undefined) return parseScenario(opts.scenario, registry);
   if (!opts.scenarioPath) return null;
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(opts.scenarioPath, "utf8"));
-  } catch (e) {
-    throw new UsageError(`${opts.scenarioPath}: not a readable JSON file (${(e as Error).message})`);
-  }
+  const json = readJsonFile(opts.scenarioPath);
   return parseScenario(json, registry, opts.scenarioPath);
 }
 

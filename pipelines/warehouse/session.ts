@@ -32,22 +32,10 @@ export class ModelSession {
     await runModels((sql) => this.con.run(sql), [m]);
   }
 
-  /** Names of the model files in run order. */
-  modelNames(): string[] {
-    return this.models.map((m) => m.name);
-  }
-
   /** Runs the models whose names pass the filter, in run order, with the overrides in place. */
   async runSome(filter: (name: string) => boolean, overrides?: Override[]): Promise<void> {
     if (overrides) await loadOverrides(this.con, overrides);
     await runModels((sql) => this.con.run(sql), this.models.filter((m) => filter(m.name)));
-  }
-
-  /** Runs every model after the named one (e.g. after vergelijking/instellingen.sql once its tables are set). */
-  async runAfter(name: string): Promise<void> {
-    const i = this.models.findIndex((m) => m.name === name);
-    if (i < 0) throw new Error(`no model ${name}`);
-    await runModels((sql) => this.con.run(sql), this.models.slice(i + 1));
   }
 
   async exec(sql: string, params?: unknown[]): Promise<void> {

@@ -18,3 +18,18 @@ export async function openEngine({ wasm, worker, bundle }) {
   };
   return modelEngine(adapter, bundle, () => { conn.close(); db.terminate(); });
 }
+
+/**
+ * A page's engine, started in the background after the first paint and shared by all its questions; `eerst`
+ * (a filter of model names) is run once with the shipped parameters. Pass the FileAttachments of the page.
+ */
+export function pageEngine({ modelFile, wasmFile, workerFile }, eerst = null) {
+  let belofte = null;
+  const engine = () => (belofte ??= (async () => {
+    const e = await openEngine({ wasm: wasmFile.href, worker: workerFile.href, bundle: await modelFile.json() });
+    if (eerst) await e.run([], eerst);
+    return e;
+  })());
+  setTimeout(engine, 0);
+  return engine;
+}

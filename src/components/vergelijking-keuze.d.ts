@@ -6,3 +6,6 @@ export declare function keuzeStatements(v: {
   eigen?: { code: string; naam: string; inwoners: number }[];
   selectie?: string[];
 }): string[];
+export declare const INSTELLINGEN_MODEL: string;
+export declare const VERGELIJKINGSMODELLEN: (name: string) => boolean;
+export declare const MODELLEN_VOOR_VERGELIJKING: (name: string) => boolean;

@@ -12,6 +12,18 @@ const int = (v) => {
 
 export const EIGEN_CODE = "EIGEN";
 
+export const INSTELLINGEN_MODEL = "vergelijking/instellingen.sql";
+
+/** The models that answer the question once it is set: the comparison's models after its settings. */
+export const VERGELIJKINGSMODELLEN = (name) => name.startsWith("vergelijking/") && name !== INSTELLINGEN_MODEL;
+
+/**
+ * The models a comparison stands on, run once before its questions: everything up to its settings except what it
+ * does not read (the Rekenmodel's Monte Carlo, the marts, the claims ledger's models).
+ */
+export const MODELLEN_VOOR_VERGELIJKING = (name) =>
+  !VERGELIJKINGSMODELLEN(name) && name !== "rekenmodel/montecarlo.sql" && !name.startsWith("marts/") && !name.startsWith("verhaal/");
+
 /** SQL statements that set the comparison's question. `selectie`: codes to evaluate (empty: all). */
 export function keuzeStatements({ jaar, trekkingen = null, seed = null, eigen = [], selectie = [] }) {
   return [

@@ -5,7 +5,7 @@ import { publish } from "./warehouse.ts";
 
 await publish({
   instellingen: "SELECT * FROM vg_mc_instellingen",
-  gemeenten: "SELECT g.* EXCLUDE (eigen), m.trekkingen, m.seed, m.kans_uittreden_beter, m.voordeel_p05, m.voordeel_p50, m.voordeel_p95 FROM vergelijking_wmo_gemeente g JOIN vg_mc_instellingen i USING (jaar) LEFT JOIN vergelijking_wmo_mc m USING (jaar, gemeentecode) WHERE NOT g.eigen ORDER BY g.gemeentenaam",
+  gemeenten: "SELECT r.* EXCLUDE (eigen) FROM vergelijking_wmo_resultaat r JOIN vg_mc_instellingen i USING (jaar) WHERE NOT r.eigen ORDER BY r.gemeentenaam",
   curven: "SELECT c.gemeentecode, c.detectie_pct, c.voordeel_uittreden FROM vergelijking_wmo_detectiecurve c JOIN vg_mc_instellingen i USING (jaar) WHERE c.gemeentecode IN (SELECT gemeentecode FROM stg_gemeenten) ORDER BY c.gemeentecode, c.detectie_pct",
   nationaal: "SELECT * FROM vergelijking_wmo_nationaal ORDER BY jaar",
   wlz: "SELECT * FROM vergelijking_wlz_uitvoerder ORDER BY jaar",
