@@ -1,7 +1,6 @@
 // The site's table downloads: CSV and XLSX, with spreadsheet formula injection neutralised.
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-// @ts-expect-error plain JavaScript module of the site
 import { neutralise, toCsv, toSheet } from "../src/components/download.js";
 // @ts-expect-error plain JavaScript module of the site
 import { xlsxBytes } from "../src/components/xlsx.js";

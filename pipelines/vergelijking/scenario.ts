@@ -18,6 +18,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import ExcelJS from "exceljs";
+import { neutralise } from "../../src/components/download.js";
 import { UsageError } from "../lib/errors.ts";
 import { parseScenario, type Override, type RegistryEntry, type Scenario } from "../params/scenario.ts";
 import { codeVersion, runPipeline } from "../warehouse/build.ts";
@@ -198,7 +199,7 @@ function sha256File(p: string) {
   return createHash("sha256").update(readFileSync(p)).digest("hex");
 }
 
-/** Spreadsheet export; text cells that start with =, +, - or @ are neutralised against formula injection. */
+/** Spreadsheet export; text cells are neutralised against formula injection as in the site's downloads. */
 async function writeXlsx(path: string, sheet: string, rows: Row[]) {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(sheet);
@@ -211,7 +212,7 @@ async function writeXlsx(path: string, sheet: string, rows: Row[]) {
       if (typeof v === "number" || typeof v === "boolean") return v;
       const t = String(v);
       if (/^-?\d+(\.\d+)?(e[-+]?\d+)?$/i.test(t)) return Number(t);
-      return /^[=+\-@]/.test(t) ? "'" + t : t;
+      return neutralise(t);
     }));
   }
   await wb.xlsx.writeFile(path);
