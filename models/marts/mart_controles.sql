@@ -36,8 +36,8 @@ checks AS (
   SELECT 'wmo.afkoopsom_na_gemeenten', 'reproductie', 'Afkoopsom 2015 na deelname gemeenten (97,45%)', s.bedrag, w.waarde, NULL, NULL, 'eur', w.bron_id, w.vindplaats
   FROM wmo_afkoopsom_stappen s, w WHERE s.jaar = 2015 AND s.stap = 7 AND w.waarneming_id = 'afkoopsom_2015_na_gemeenten'
   UNION ALL
-  SELECT 'wmo.afkoopsom_bij_95pct', 'reproductie', 'Afkoopsom 2015 bij 95% deelname verzekeraars', s.bedrag, w.waarde, NULL, NULL, 'eur', w.bron_id, w.vindplaats
-  FROM wmo_afkoopsom_stappen s, w WHERE s.jaar = 2015 AND s.stap = 8 AND w.waarneming_id = 'afkoopsom_2015_bij_95pct'
+  SELECT 'wmo.afkoopsom_bij_95pct', 'reproductie', 'Rekenvoorbeeld Bijlage 1: afkoopsom 2015 als de deelname van verzekeraars 95% zou zijn', s.bedrag, w.waarde, NULL, NULL, 'eur', w.bron_id, w.vindplaats
+  FROM wmo_afkoopsom_stappen s, w WHERE s.jaar = 2015 AND s.stap = 9 AND w.waarneming_id = 'afkoopsom_2015_bij_95pct'
   UNION ALL
   SELECT 'wmo.afkoopsom_binnen_gerapporteerd.' || a.jaar, 'plausibiliteit', 'Afkoopsom ' || a.jaar || ' binnen de gerapporteerde 10,5-11 mln per jaar',
          a.afkoopsom, NULL, w.laag, w.hoog, 'eur', w.bron_id, w.vindplaats
@@ -48,8 +48,8 @@ checks AS (
          w.waarde * (1 - tol.t), w.waarde * (1 + tol.t), 'eur', w.bron_id, w.vindplaats
   FROM w, tol WHERE w.waarneming_id = 'ontvangsten_2015_2017_totaal'
   UNION ALL
-  SELECT 'wmo.per_inwoner.' || b.jaar, 'plausibiliteit', 'Bedrag per inwoner ' || b.jaar || ' binnen 61-64 eurocent',
-         b.bedrag_per_inwoner, NULL, w.laag, w.hoog, 'eur', w.bron_id, w.vindplaats
+  SELECT 'wmo.per_inwoner.' || b.jaar, 'plausibiliteit', 'Bedrag per inwoner ' || b.jaar || ' binnen 61-64 eurocent (de bron noemt hele centen: 60,5 tot 64,5 cent)',
+         b.bedrag_per_inwoner, NULL, w.laag - 0.005, w.hoog + 0.005, 'eur', w.bron_id, w.vindplaats
   FROM wmo_bedrag_per_inwoner b, w WHERE w.waarneming_id = 'ontvangsten_per_inwoner_2015_2017' AND b.jaar BETWEEN w.jaar_van AND w.jaar_tot
   UNION ALL
   SELECT 'wmo.gemeente.' || w.gemeentecode, 'plausibiliteit',

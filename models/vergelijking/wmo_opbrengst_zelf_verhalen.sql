@@ -1,8 +1,10 @@
 -- Opting out of the Wmo buy-off: what individual recovery brings in per 100,000 inhabitants and year, for every
 -- parameter vector (vectoren.sql). Per provision type:
---   direct          = 1 when the provision's cost is at most verhaal.drempel_direct (the insurer helps the victim
---                     directly, seed 004 toelichting d), else verhaal.direct_door_verzekeraar (a-c, e): that part
---                     never becomes a recoverable Wmo cost
+--   direct          = the part of the cases that the liability insurer settles with the victim directly, so that it
+--                     never becomes a recoverable Wmo cost (Pilot Werkafspraken Wmo Verbond-ASP, January 2023):
+--                     1 - (1 - d) (1 - a), with a = verhaal.direct_door_verzekeraar (toelichting a-c, e) and d =
+--                     verhaal.drempel_toepassing for a provision costing at most verhaal.drempel_direct (toelichting d:
+--                     only for victims with an ASP lawyer in the pilot, under cumulative conditions), else 0
 --   per geval       = kosten x (1 - direct) x aansprakelijkheid x (1 - verjaring_verlies)
 --   gemeld          = gevallen x detectie;  geslaagd = gemeld x slagingskans
 --   verhaald        = geslaagd x per geval
@@ -24,7 +26,8 @@ CREATE OR REPLACE MACRO vg_honorarium_staffel(bedrag, schijven) AS
 CREATE OR REPLACE TABLE vg_per_type AS
 WITH t AS (
   SELECT t.jaar, t.vector_id, t.voorziening, t.gevallen_per_100k, t.kosten, b.*,
-         CASE WHEN b.drempel_direct > 0 AND t.kosten <= b.drempel_direct THEN 1.0 ELSE b.direct_door_verzekeraar / 100 END AS direct
+         1 - (1 - CASE WHEN b.drempel_direct > 0 AND t.kosten <= b.drempel_direct THEN b.drempel_toepassing / 100 ELSE 0 END)
+             * (1 - b.direct_door_verzekeraar / 100) AS direct
   FROM vg_typen t JOIN vg_breed b USING (jaar, vector_id)
 ),
 g AS (

@@ -2,7 +2,11 @@
 --   a. afkoopsom bij 100% deelname = relevant macro budget x rate, rounded to wmo.afronding_afkoopsom
 --      (Bijlage 1: "(afgerond) € 10.850.000"); shown for the contract's rate and for the unrounded weighted rate;
 --   b. corrected for municipal participation: x wmo.deelname_gemeenten, to the euro (Bijlage 1: € 10.573.325);
---   c. corrected for insurer participation: x wmo.deelname_verzekeraars, to the euro (Bijlage 1: € 10.044.659).
+--   c. corrected for insurer participation: x wmo.deelname_verzekeraars, to the euro. The real participation
+--      (Bijlage 2) is not public: the value is an assumption (Overweging 3 expects "naar verwachting minimaal 95%").
+--   Bijlage 1's own figure, € 10.044.659, is a conditional example ("Zou dat percentage uitkomen op 95% dan wordt
+--   de definitieve afkoopsom ergo 95 x 10.573.325"), not a sum that was set: it is reproduced as step 9 (2015 only)
+--   with wmo.deelname_verzekeraars_voorbeeld, and used for nothing else.
 -- Project's reading for later years: art. 3.4 re-determines the sum for 2016; where a definitive
 -- figure is published (2016: € 10.751.312) it is the afkoopsom and the combined participation it
 -- implies on the 2015 base is reported; otherwise (2017-2018, extensions "ongewijzigd") the 2015 base
@@ -27,7 +31,8 @@ som100 AS (
 per_jaar AS (
   SELECT j.jaar, s.*,
          par_dec('wmo.deelname_gemeenten', j.jaar) AS deelname_gemeenten,
-         par_dec('wmo.deelname_verzekeraars', j.jaar) AS deelname_verzekeraars
+         par_dec('wmo.deelname_verzekeraars', j.jaar) AS deelname_verzekeraars,
+         par_dec('wmo.deelname_verzekeraars_voorbeeld', j.jaar) AS deelname_voorbeeld
   FROM jaren j, som100 s
 ),
 berekend AS (
@@ -36,7 +41,8 @@ berekend AS (
   FROM per_jaar
 ),
 berekend2 AS (
-  SELECT *, round(CAST(som_na_gemeenten AS DECIMAL(20,2)) * CAST(deelname_verzekeraars AS DECIMAL(9,4)) * 0.01) AS som_na_verzekeraars
+  SELECT *, round(CAST(som_na_gemeenten AS DECIMAL(20,2)) * CAST(deelname_verzekeraars AS DECIMAL(9,4)) * 0.01) AS som_na_verzekeraars,
+            round(CAST(som_na_gemeenten AS DECIMAL(20,2)) * CAST(deelname_voorbeeld AS DECIMAL(9,4)) * 0.01) AS som_voorbeeld
   FROM berekend
 )
 SELECT jaar, stap, omschrijving, formule, CAST(bedrag AS DECIMAL(38,12)) AS bedrag, eenheid, parameters, artikel FROM (
@@ -54,8 +60,10 @@ SELECT jaar, stap, omschrijving, formule, CAST(bedrag AS DECIMAL(38,12)) AS bedr
          ['wmo.afronding_afkoopsom'], 'Art. 3.3; Bijlage 1' FROM berekend2
   UNION ALL SELECT jaar, 7, 'Gecorrigeerd voor deelname gemeenten', 'x deelname gemeenten, op de euro', som_na_gemeenten, 'eur',
          ['wmo.deelname_gemeenten'], 'Art. 3.2; Bijlage 1, Bijlage 3' FROM berekend2
-  UNION ALL SELECT jaar, 8, 'Gecorrigeerd voor deelname verzekeraars', 'x deelname verzekeraars, op de euro', som_na_verzekeraars, 'eur',
+  UNION ALL SELECT jaar, 8, 'Gecorrigeerd voor deelname verzekeraars (aanname: Bijlage 2 is niet openbaar)', 'x deelname verzekeraars, op de euro', som_na_verzekeraars, 'eur',
          ['wmo.deelname_verzekeraars'], 'Art. 3.2; Bijlage 1, Bijlage 2' FROM berekend2
+  UNION ALL SELECT jaar, 9, 'Ter vergelijking: rekenvoorbeeld van Bijlage 1 bij 95% deelname verzekeraars', 'x 95%, op de euro (voorwaardelijk voorbeeld)', som_voorbeeld, 'eur',
+         ['wmo.deelname_verzekeraars_voorbeeld'], 'Bijlage 1' FROM berekend2 WHERE jaar = 2015
 )
 ORDER BY jaar, stap;
 

@@ -107,6 +107,17 @@ export const TABLES: TableSpec[] = [
     ],
   },
   {
+    table: "stg_bevolking", file: "referentie/bevolking", description: "Population of the Netherlands on 1 January of each year, in total and aged 18 and over (CBS)",
+    key: ["jaar"],
+    columns: [
+      jaar("jaar", "Year (population on 1 January)"),
+      { name: "inwoners", type: "integer", description: "Inhabitants on 1 January", unit: "aantal", min: 1, sql: "BIGINT" },
+      { name: "inwoners_18_plus", type: "integer", description: "Inhabitants aged 18 and over on 1 January", unit: "aantal", min: 1, optional: true, sql: "BIGINT" },
+      bron(), vindplaats, toelichting,
+    ],
+    rowCheck: (r) => (r.inwoners_18_plus !== "" && Number(r.inwoners_18_plus) > Number(r.inwoners) ? { column: "inwoners_18_plus", expected: `at most inwoners (${r.inwoners})`, found: r.inwoners_18_plus } : null),
+  },
+  {
     table: "stg_gemeenten_historisch", file: "referentie/gemeenten_historisch", description: "Former municipalities and the 2020 municipality they merged into",
     key: ["gemeentecode"],
     columns: [
@@ -250,11 +261,24 @@ export const TABLES: TableSpec[] = [
     rowCheck: (r) => (Number(r.leeftijd_tot) < Number(r.leeftijd_van) ? { column: "leeftijd_tot", expected: `an age not below leeftijd_van (${r.leeftijd_van})`, found: r.leeftijd_tot } : null),
   },
   {
+    table: "stg_rekenmodel_levensverwachting", file: "rekenmodel/levensverwachting",
+    description: "Rekenmodel Wlz: life expectancy after the injury and without it, by age at injury, as the source reports it",
+    key: ["groep", "leeftijd"],
+    columns: [
+      { name: "groep", type: "enum", values: ["dwarslaesie", "nah"], description: "Group", sql: "VARCHAR" },
+      { name: "leeftijd", type: "integer", description: "Age at injury", min: 0, max: 110, unit: "jaar", sql: "INTEGER" },
+      { name: "levensverwachting_zonder", type: "decimal", description: "Life expectancy without the injury (the source's own population)", unit: "jaar", min: 0, max: 130, sql: "DECIMAL(8,2)" },
+      { name: "levensverwachting_met", type: "decimal", description: "Life expectancy after the injury", unit: "jaar", min: 0, max: 130, sql: "DECIMAL(8,2)" },
+      bron(), vindplaats, toelichting,
+    ],
+    rowCheck: (r) => (Number(r.levensverwachting_met) > Number(r.levensverwachting_zonder) ? { column: "levensverwachting_met", expected: `at most levensverwachting_zonder (${r.levensverwachting_zonder})`, found: r.levensverwachting_met } : null),
+  },
+  {
     table: "stg_rekenmodel_zorgprofiel", file: "rekenmodel/zorgprofiel", description: "Rekenmodel Wlz: mix of ZZP LG care packages by group",
     key: ["groep", "zzp"],
     columns: [
       { name: "groep", type: "enum", values: ["dwarslaesie", "nah"], description: "Group", sql: "VARCHAR" },
-      { name: "zzp", type: "enum", values: ["lg1", "lg2", "lg3", "lg4", "lg5", "lg6", "lg7"], description: "Care package (zorgzwaartepakket LG)", sql: "VARCHAR" },
+      { name: "zzp", type: "enum", values: ["lg5", "lg6", "lg7"], description: "Care package (zorgzwaartepakket LG); only the packages the registry prices (rekenmodel.tarief.*) are accepted", sql: "VARCHAR" },
       pct("aandeel_pct", "Share of the group in this package"),
       { name: "status", type: "enum", values: VALUE_STATUS, description: "Status", sql: "VARCHAR" },
       bron(), toelichting,

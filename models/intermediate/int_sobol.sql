@@ -1,0 +1,51 @@
+-- Global sensitivity shared by every Monte Carlo: first-order and total Sobol indices from a Saltelli design,
+-- estimated with Jansen's estimators (Saltelli, Annoni, Azzini, Campolongo, Ratto & Tarantola, "Variance based
+-- sensitivity analysis of model output", Computer Physics Communications 181 (2010) 259-270, table 2 (b) and (f)).
+--   For draws j = 1..N: two independent vectors A_j and B_j of every uncertain parameter, and for each parameter i
+--   the vector AB_j^(i): A_j with parameter i taken from B_j. With f the model's output:
+--     V     = variance of f over every A_j and B_j
+--     S_i   = 1 - mean_j (f(B_j) - f(AB_j^(i)))^2 / (2V)     first order: the share of V that i explains alone
+--     S_Ti  = mean_j (f(A_j) - f(AB_j^(i)))^2 / (2V)         total: i's share including its interactions
+--   N (d + 2) evaluations for d parameters. The indices are estimates: their error shrinks as 1 / sqrt(N).
+-- sobol_u draws from the same hash as every Monte Carlo (trek_u), in a stream of its own per matrix, so Node and
+-- the browser draw the same design. A model builds its design with sobol_ontwerp and reads the indices with
+-- sobol_indices from a table (uitkomst, matrix, gevarieerd, trekking, f); test/sobol.test.ts checks the estimator
+-- on the Ishigami function, whose indices are known in closed form.
+CREATE OR REPLACE MACRO sobol_u(seed, trekking, parameter_id, matrix) AS
+  trek_u(seed, trekking, parameter_id || '#sobol-' || matrix);
+
+-- the design for the parameters in tbl (a column parameter_id) and N draws: one row per vector and parameter, with
+-- the uniform draw u; matrix 'A', 'B' or 'AB' (then gevarieerd names the parameter taken from B); vector_id numbers
+-- the vectors 1 .. N (d + 2): A_j = j, B_j = N + j, AB_j^(k) = (1 + k) N + j for the k-th parameter by id
+CREATE OR REPLACE MACRO sobol_ontwerp(seed, n, tbl) AS TABLE
+WITH p AS (SELECT parameter_id, row_number() OVER (ORDER BY parameter_id) AS nr FROM (SELECT DISTINCT parameter_id FROM query_table(tbl))),
+d AS (
+  SELECT j.range + 1 AS trekking, p.parameter_id,
+         sobol_u(seed, j.range + 1, p.parameter_id, 'A') AS ua, sobol_u(seed, j.range + 1, p.parameter_id, 'B') AS ub
+  FROM range(n) j CROSS JOIN p
+),
+v AS (
+  SELECT 'A' AS matrix, NULL::VARCHAR AS gevarieerd, 0 AS nr UNION ALL SELECT 'B', NULL, 1
+  UNION ALL SELECT 'AB', parameter_id, 1 + nr FROM p
+)
+SELECT v.matrix, v.gevarieerd, d.trekking, v.nr * n + d.trekking AS vector_id, d.parameter_id,
+       CASE WHEN v.matrix = 'B' OR d.parameter_id = v.gevarieerd THEN d.ub ELSE d.ua END AS u
+FROM v CROSS JOIN d;
+
+-- the indices from evaluated outputs: tbl has columns uitkomst, matrix, gevarieerd, trekking, f. Rounded to 1e-6:
+-- parallel sums differ in their last bits between runs and engines.
+CREATE OR REPLACE MACRO sobol_indices(tbl) AS TABLE
+WITH u AS (SELECT uitkomst, matrix, gevarieerd, trekking, CAST(f AS DOUBLE) AS f FROM query_table(tbl)),
+v AS (SELECT uitkomst, var_pop(f) AS v FROM u WHERE matrix IN ('A', 'B') GROUP BY uitkomst),
+ab AS (
+  SELECT x.uitkomst, x.gevarieerd, x.f AS f_ab, a.f AS f_a, b.f AS f_b
+  FROM u x
+  JOIN u a ON a.uitkomst = x.uitkomst AND a.matrix = 'A' AND a.trekking = x.trekking
+  JOIN u b ON b.uitkomst = x.uitkomst AND b.matrix = 'B' AND b.trekking = x.trekking
+  WHERE x.matrix = 'AB'
+)
+SELECT ab.uitkomst, ab.gevarieerd AS parameter_id, count(*) AS trekkingen,
+       CASE WHEN any_value(v.v) > 0 THEN round(1 - avg((ab.f_b - ab.f_ab) ^ 2) / (2 * any_value(v.v)), 6) END AS eerste_orde,
+       CASE WHEN any_value(v.v) > 0 THEN round(avg((ab.f_a - ab.f_ab) ^ 2) / (2 * any_value(v.v)), 6) END AS totaal
+FROM ab JOIN v USING (uitkomst)
+GROUP BY ab.uitkomst, ab.gevarieerd;
