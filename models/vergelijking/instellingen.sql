@@ -1,5 +1,6 @@
 -- Bought off versus individual recovery: settings. The years compared (the Wmo agreement's years 2015-2018 and
--- the years after it ended), the Monte Carlo's year, draws and seed (verhaal.mc_*), and a table for a
+-- the years after it ended), the Monte Carlo's year, draws and seed (verhaal.mc_*) and the Sobol design's draws per
+-- matrix (verhaal.sobol_n), and a table for a
 -- municipality the user describes by its inhabitants (`afkoop gemeente --inwoners`, the site's gemeente page),
 -- and a selection of municipalities for the Monte Carlo (empty: all; one municipality's question needs only its
 -- own draws). The caller replaces them (src/components/vergelijking-keuze.js), then the vergelijking models run again.
@@ -8,7 +9,8 @@ CREATE OR REPLACE TABLE vg_jaren AS SELECT range AS jaar FROM range(2015, 2028);
 CREATE OR REPLACE TABLE vg_mc_instellingen AS
 SELECT CAST(par('verhaal.mc_jaar', 2015) AS INTEGER) AS jaar,
        CAST(par('verhaal.mc_trekkingen', CAST(par('verhaal.mc_jaar', 2015) AS INTEGER)) AS INTEGER) AS trekkingen,
-       CAST(par('verhaal.mc_seed', CAST(par('verhaal.mc_jaar', 2015) AS INTEGER)) AS BIGINT) AS seed;
+       CAST(par('verhaal.mc_seed', CAST(par('verhaal.mc_jaar', 2015) AS INTEGER)) AS BIGINT) AS seed,
+       CAST(par('verhaal.sobol_n', CAST(par('verhaal.mc_jaar', 2015) AS INTEGER)) AS INTEGER) AS sobol_n;
 
 CREATE OR REPLACE TABLE vg_eigen_gemeenten (gemeentecode VARCHAR, gemeentenaam VARCHAR, inwoners BIGINT);
 

@@ -1,8 +1,20 @@
 -- The parameter vectors the comparison is evaluated on: vector 0 of every year holds the registry's values (the
 -- base case); vectors 1..N of the Monte Carlo year hold seeded draws of every verhaal.* parameter with a range
--- and a distribution (int_trekkingen.sql). One row per vector with each parameter in its own column, and one row
--- per vector and provision type. With a selection (one municipality's question, vg_selectie) only the question's
--- year is evaluated.
+-- and a distribution (int_trekkingen.sql); negative vectors -1..-N(d+2) hold the Sobol design of that year
+-- (intermediate/int_sobol.sql; vector -k is the design's vector k), for the drivers of each headline (sobol.sql).
+-- One row per vector with each parameter in its own column, and one row per vector and provision type. With a
+-- selection (one municipality's question, vg_selectie) only the question's year is evaluated, without the Sobol
+-- design: the site shows the drivers computed at build time.
+CREATE OR REPLACE TABLE vg_onzeker AS
+SELECT p.jaar, p.parameter_id, p.waarde, p.laag, p.hoog, s.verdeling
+FROM int_parameters_per_jaar p JOIN stg_parameters s USING (parameter_id) JOIN vg_mc_instellingen i ON i.jaar = p.jaar
+WHERE p.parameter_id LIKE 'verhaal.%' AND p.laag < p.hoog AND s.verdeling IS NOT NULL;
+
+CREATE OR REPLACE TABLE vg_sobol_ontwerp AS
+SELECT i.jaar, d.*
+FROM vg_mc_instellingen i CROSS JOIN LATERAL (SELECT * FROM sobol_ontwerp(i.seed, i.sobol_n, 'vg_onzeker')) d
+WHERE i.sobol_n > 0 AND NOT EXISTS (SELECT 1 FROM vg_selectie);
+
 CREATE OR REPLACE TABLE vg_vectoren AS
 WITH p AS (
   SELECT p.jaar, p.parameter_id, p.waarde, p.laag, p.hoog, s.verdeling
@@ -17,8 +29,15 @@ mc AS (
               THEN trek_waarde(trek_u(i.seed, t.range + 1, p.parameter_id), p.laag, p.waarde, p.hoog, p.verdeling)
               ELSE p.waarde END AS waarde
   FROM vg_mc_instellingen i JOIN p ON p.jaar = i.jaar CROSS JOIN LATERAL range(i.trekkingen) t
+),
+sobol AS (
+  SELECT p.jaar, -v.vector_id AS vector_id, p.parameter_id,
+         CASE WHEN d.u IS NOT NULL THEN trek_waarde(d.u, p.laag, p.waarde, p.hoog, p.verdeling) ELSE p.waarde END AS waarde
+  FROM (SELECT DISTINCT jaar, vector_id FROM vg_sobol_ontwerp) v
+  JOIN p ON p.jaar = v.jaar
+  LEFT JOIN vg_sobol_ontwerp d ON d.jaar = v.jaar AND d.vector_id = v.vector_id AND d.parameter_id = p.parameter_id
 )
-SELECT * FROM basis UNION ALL SELECT * FROM mc;
+SELECT * FROM basis UNION ALL SELECT * FROM mc UNION ALL SELECT * FROM sobol;
 
 CREATE OR REPLACE TABLE vg_breed AS
 SELECT jaar, vector_id,
