@@ -107,18 +107,21 @@ describe("cohort model: a small case worked by hand", () => {
     const years = (sex: string) => 1 + (1 - q(sex, 108)) + (1 - q(sex, 108)) * (1 - q(sex, 109));
     const man = param("rekenmodel.nah.aandeel_man", 2024).toNumber() / 100;
     const perPerson = man * years("male") + (1 - man) * years("female");
-    const inwoners = rows("referentie/gemeenten.csv").reduce((t, r) => t + Number(r.inwoners), 0);
+    // Jochems et al. 2021 count adults: the inflow applies to the population aged 18 and over on 1 January 2024
+    const volwassenen = Number(rows("referentie/bevolking.csv").find((r) => r.jaar === "2024")!.inwoners_18_plus);
     const p = (id: string) => param(id, 2024).toNumber();
-    const inflow = inwoners * p("rekenmodel.nah.incidentie") / 1e5 * (1 - p("rekenmodel.nah.sterfte_ziekenhuis") / 100) * p("rekenmodel.nah.aandeel_zeer_ernstig") / 100
+    const inflow = volwassenen * p("rekenmodel.nah.incidentie") / 1e5 * (1 - p("rekenmodel.nah.sterfte_ziekenhuis") / 100) * p("rekenmodel.nah.aandeel_zeer_ernstig") / 100
       * (p("rekenmodel.nah.aandeel_verkeer") / 100 * p("rekenmodel.nah.aandeel_aansprakelijk_verkeer") / 100 + p("rekenmodel.nah.aandeel_aansprakelijk_overig") / 100);
     const mix = rows("rekenmodel/zorgprofiel.csv").filter((r) => r.groep === "nah");
-    const bruto = mix.reduce((t, r) => t + Number(r.aandeel_pct) / 100 * p(`rekenmodel.tarief.${r.zzp}`) * p("rekenmodel.dagen_per_jaar"), 0);
-    const cost = bruto * (1 + p("rekenmodel.subsidies") / 100) * (1 + p("rekenmodel.beleidswijzigingen") / 100) * (1 - p("rekenmodel.eigen_bijdrage") / 100);
+    const bruto = mix.reduce((t, r) => t + Number(r.aandeel_pct) / 100 * (p(`rekenmodel.tarief.${r.zzp}`) + p(`rekenmodel.huisvesting.${r.zzp}`)) * p("rekenmodel.dagen_per_jaar"), 0);
+    const cost = bruto * p("rekenmodel.contracteerpercentage") / 100 * (1 + p("rekenmodel.subsidies") / 100) * (1 + p("rekenmodel.beleidswijzigingen") / 100) * (1 - p("rekenmodel.eigen_bijdrage") / 100);
+    // what a liable party owes: liability x (1 - employer cases, art. 10.2.3 Wlz) x civil-law share (art. 10.2.2 lid 1)
+    const verhaalbaar = p("rekenmodel.aansprakelijkheid") / 100 * (1 - p("rekenmodel.werkgever_uitgesloten") / 100) * p("rekenmodel.civielrechtelijk_verhaalbaar") / 100;
     const draagvlak = 92.58;
     expect(Number(nah.instroom)).toBeCloseTo(inflow, 9);
     expect(Number(nah.kosten_per_jaar)).toBeCloseTo(cost, 6);
-    expect(Number(nah.contante_waarde_per_persoon)).toBeCloseTo(cost * perPerson, 4);
-    expect(Number(nah.schadelast)).toBeCloseTo(inflow * cost * perPerson * draagvlak / 100, 2);
+    expect(Number(nah.contante_waarde_per_persoon)).toBeCloseTo(cost * verhaalbaar * perPerson, 4);
+    expect(Number(nah.schadelast)).toBeCloseTo(inflow * verhaalbaar * cost * perPerson * draagvlak / 100, 2);
   });
 
   it("a waiting time defers the costs: with lag 1 the first year's cost falls away", async () => {

@@ -3,12 +3,14 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { TABLES } from "../pipelines/load/schema.ts";
 import { loadModelFiles } from "../pipelines/warehouse/modelfiles.ts";
 import { MODELS_DIR } from "../pipelines/warehouse/paths.ts";
 import { rows } from "./support/registry.ts";
 
 const ids = new Set(rows("parameters/parameters.csv").map((r) => r.parameter_id));
 const withValues = new Set(rows("parameters/waarden.csv").map((r) => r.parameter_id));
+const zzp = TABLES.find((t) => t.table === "stg_rekenmodel_zorgprofiel")!.columns.find((c) => c.name === "zzp")!.values!;
 
 describe("the parameter registry behind the SQL", () => {
   const models = loadModelFiles();
@@ -27,9 +29,17 @@ describe("the parameter registry behind the SQL", () => {
   it("every parameter in the registry is used by some model or check", () => {
     const sql = models.map((m) => m.sql).join("\n");
     // a family of parameters read by its prefix (LIKE 'verhaal.gevallen.%') counts as used
-    const family = (id: string) => sql.includes(`LIKE '${id.slice(0, id.lastIndexOf(".") + 1)}%'`);
+    const family = (id: string) => sql.includes(`LIKE '${id.slice(0, id.lastIndexOf(".") + 1)}%'`)
+      // or by its prefix and a key (par('rekenmodel.tarief.' || z.zzp, ...)), the key being a value the loader accepts
+      || (sql.includes(`'${id.slice(0, id.lastIndexOf(".") + 1)}' || `) && zzp.includes(id.slice(id.lastIndexOf(".") + 1)));
     const unused = [...ids].filter((id) => !sql.includes(`'${id}'`) && !sql.includes(`'${id.replace(/(voorlopig|definitief)$/, "")}' || `) && !family(id));
     expect(unused).toEqual([]);
+  });
+  it("every care package the loader accepts is priced: a tariff and a housing component in the registry (no profile dropped silently)", () => {
+    for (const z of zzp) {
+      expect(withValues.has(`rekenmodel.tarief.${z}`), z).toBe(true);
+      expect(withValues.has(`rekenmodel.huisvesting.${z}`), z).toBe(true);
+    }
   });
   it("every model file starts with a header that names its rule", () => {
     for (const m of models) {

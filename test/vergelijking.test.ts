@@ -1,4 +1,4 @@
-// Bought off versus individual recovery, read like the method: a municipality worked by hand, the seed 004
+// Bought off versus individual recovery, read like the method: a municipality worked by hand, the Werkafspraken Verbond–ASP 2023
 // threshold, the Monte Carlo's reproducibility, and a scenario run that writes everything or nothing.
 import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -26,7 +26,7 @@ function handWorked(extra: Record<string, number> = {}) {
     ...Object.fromEntries(TYPES.map((t) => [`verhaal.gevallen.${t}`, 0])),
     "verhaal.gevallen.traplift": 10, "verhaal.kosten.traplift": 6000,
     "verhaal.detectie": 50, "verhaal.slagingskans": 80, "verhaal.aansprakelijkheid": 100, "verhaal.verjaring_verlies": 0,
-    "verhaal.direct_door_verzekeraar": 0, "verhaal.drempel_direct": 0, "verhaal.onverzekerd": 0,
+    "verhaal.direct_door_verzekeraar": 0, "verhaal.drempel_direct": 0, "verhaal.drempel_toepassing": 0, "verhaal.onverzekerd": 0,
     "verhaal.honorarium_methode": 2, "verhaal.honorarium_percentage": 10, "verhaal.behandelkosten": 100, "verhaal.vaste_kosten": 1000,
     "verhaal.disconteringsvoet": 0, "verhaal.horizon": 3,
     ...extra,
@@ -80,18 +80,21 @@ describe("a municipality of 200,000 inhabitants worked by hand (2018)", () => {
     expect(Number(r.gemeente.honorarium)).toBeCloseTo(8 * (3000 * 0.158 + 3000 * 0.106), 2);
   });
 
-  it("from 2023 a provision at or below the 2,500 threshold is helped directly by the insurer and is not recoverable (seed 004)", async () => {
-    await runWith(handWorked({ "verhaal.kosten.traplift": 2400, "verhaal.drempel_direct": 2500 }));
-    const below = await compareMunicipality(s, { inwoners: 200_000, jaar: 2024, trekkingen: 10 });
-    expect(Number(below.gemeente.verhaald_bruto)).toBe(0);
-    await runWith(handWorked({ "verhaal.kosten.traplift": 2600, "verhaal.drempel_direct": 2500 }));
+  it("from 2023 a provision at or below EUR 2,500 is settled directly by the insurer in the share of cases the pilot covers (Werkafspraken Verbond–ASP 2023, toelichting onder d)", async () => {
+    await runWith(handWorked({ "verhaal.kosten.traplift": 2400, "verhaal.drempel_direct": 2500, "verhaal.drempel_toepassing": 100 }));
+    const all = await compareMunicipality(s, { inwoners: 200_000, jaar: 2024, trekkingen: 10 });
+    expect(Number(all.gemeente.verhaald_bruto)).toBe(0);
+    await runWith(handWorked({ "verhaal.kosten.traplift": 2400, "verhaal.drempel_direct": 2500, "verhaal.drempel_toepassing": 25 }));
+    const quarter = await compareMunicipality(s, { inwoners: 200_000, jaar: 2024, trekkingen: 10 });
+    expect(Number(quarter.gemeente.verhaald_bruto)).toBeCloseTo(8 * 2400 * 0.75, 2);
+    await runWith(handWorked({ "verhaal.kosten.traplift": 2600, "verhaal.drempel_direct": 2500, "verhaal.drempel_toepassing": 100 }));
     const above = await compareMunicipality(s, { inwoners: 200_000, jaar: 2024, trekkingen: 10 });
     expect(Number(above.gemeente.verhaald_bruto)).toBeCloseTo(8 * 2600, 2);
   });
 });
 
 describe("shipped municipalities", () => {
-  it("Hilversum's receipts when staying in are its art. 5.5 share, about 55,000 (seed 000)", async () => {
+  it("Hilversum's receipts when staying in are its art. 5.5 share, about 55,000 (Raadsvoorstel Hilversum 2018)", async () => {
     await s.run([]);
     const r = await compareMunicipality(s, { code: "GM0402", jaar: 2018 });
     const [v] = await s.all("SELECT bedrag_bij_deelname FROM wmo_verdeling_gemeenten WHERE jaar = 2018 AND gemeentecode = 'GM0402'");

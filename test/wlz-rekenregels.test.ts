@@ -1,4 +1,4 @@
-// Convenant collectieve afkoop regresrecht Wlz 2024-2027 (seed 003): the rules reproduced.
+// Convenant collectieve afkoop regresrecht Wlz 2024-2027 (Convenant Wlz 2024–2027): the rules reproduced.
 import { Decimal } from "decimal.js";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

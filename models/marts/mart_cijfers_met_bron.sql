@@ -44,6 +44,6 @@ WITH rijen AS (
          CAST(count(*) AS VARCHAR), NULL, NULL, 'aantal', 'bron', 'hmd-nld-2020', NULL, NULL
   FROM stg_levenstafels
 )
-SELECT r.*, b.titel AS bron_titel, b.soort AS bron_soort, b.vindplaats AS bron_vindplaats, b.licentie AS bron_licentie
+SELECT r.*, coalesce(b.citeer_als, b.titel) AS bron_titel, b.soort AS bron_soort, b.vindplaats AS bron_vindplaats, b.licentie AS bron_licentie
 FROM rijen r LEFT JOIN stg_bronnen b USING (bron_id)
 ORDER BY r.soort, r.cijfer_id;

@@ -21,7 +21,7 @@ SELECT l.groep, a.age, l.aandeel_pct / 100 / (l.leeftijd_tot - l.leeftijd_van + 
 FROM stg_rekenmodel_leeftijden l CROSS JOIN LATERAL (SELECT range AS age FROM range(l.leeftijd_van, l.leeftijd_tot + 1)) a;
 
 -- S(groep, sex, shift, t) = sum over ages of weight x survival^(k_basis(age) e^shift), for every shift of the grid
-CREATE OR REPLACE TABLE rm_overleving_rooster AS
+CREATE OR REPLACE TEMP TABLE rm_overleving_rooster AS
 WITH jaar AS (SELECT min(jaar) AS jaar FROM mc_instellingen),
 tafel AS (SELECT DISTINCT levenstafel_jaar FROM rekenmodel_invoer WHERE jaar = (SELECT jaar FROM jaar)),
 ks AS (SELECT range AS ki, exp(s.ln_k_min + range * s.ln_k_stap) AS k FROM rm_rooster_instellingen s, range(s.k_punten)),
@@ -37,7 +37,7 @@ FROM d CROSS JOIN ks GROUP BY d.groep, d.sex, ks.ki, d.t;
 
 -- PV(groep, sex, shift, r, wachttijd) = sum_{t >= wachttijd} S (1 + r)^-t, as a list over wachttijd 0..max, and each
 -- grid cell with its three neighbours (shift+1, r+1, both), so that interpolation is one equality join
-CREATE OR REPLACE TABLE rm_pv_rooster AS
+CREATE OR REPLACE TEMP TABLE rm_pv_rooster AS
 WITH rs AS (SELECT range AS ri, s.r_min + range * s.r_stap AS r FROM rm_rooster_instellingen s, range(s.r_punten)),
 v AS (SELECT o.groep, o.sex, o.ki, rs.ri, o.t, o.s * exp(-o.t * ln(1 + rs.r)) AS v FROM rm_overleving_rooster o CROSS JOIN rs),
 c AS (
@@ -72,13 +72,13 @@ WHERE p.parameter_id LIKE 'rekenmodel.%'
   AND p.parameter_id NOT IN (SELECT parameter_id FROM rm_onzeker o WHERE o.jaar = i.jaar);
 
 -- the Sobol design: one row per vector and parameter
-CREATE OR REPLACE TABLE rm_sobol_ontwerp AS
+CREATE OR REPLACE TEMP TABLE rm_sobol_ontwerp AS
 SELECT i.jaar, d.matrix, d.gevarieerd, d.trekking, d.parameter_id, d.u, d.vector_id
 FROM mc_instellingen i CROSS JOIN LATERAL (SELECT * FROM sobol_ontwerp(i.seed, i.sobol_n, 'rm_onzeker')) d
 WHERE i.sobol_n > 0;
 CREATE OR REPLACE TABLE rm_sobol_vectoren AS SELECT DISTINCT jaar, matrix, gevarieerd, trekking, vector_id FROM rm_sobol_ontwerp;
 
-CREATE OR REPLACE TABLE rm_vectoren AS
+CREATE OR REPLACE TEMP TABLE rm_vectoren AS
 WITH trek AS (SELECT i.jaar, i.seed, t.range AS vector_id FROM mc_instellingen i CROSS JOIN LATERAL range(i.trekkingen) t),
 mc AS (
   SELECT t.jaar, 'mc' AS soort, t.vector_id, o.parameter_id,
@@ -106,7 +106,7 @@ SELECT jaar, parameter_id AS gevarieerd, kant, row_number() OVER (PARTITION BY j
 FROM rm_onzeker CROSS JOIN (SELECT unnest(['laag', 'hoog']) AS kant);
 
 -- one row per vector with every parameter the evaluation needs
-CREATE OR REPLACE TABLE rm_breed AS
+CREATE OR REPLACE TEMP TABLE rm_breed AS
 WITH alle AS (
   SELECT jaar, soort, vector_id, parameter_id, waarde FROM rm_vectoren
   UNION ALL
@@ -145,7 +145,7 @@ FROM alle GROUP BY jaar, soort, vector_id;
 
 -- evaluation per vector, group and sex: inflow, yearly cost, net rate, waiting time and the grid position. The gross
 -- cost per person (NZa tariffs x package mix x days) is not drawn: rekenmodel_brutokosten.
-CREATE OR REPLACE TABLE rm_posities AS
+CREATE OR REPLACE TEMP TABLE rm_posities AS
 WITH g AS (
   SELECT b.jaar, b.soort, b.vector_id, i.groep, sx.sex,
          CASE i.groep WHEN 'dwarslaesie' THEN rm_instroom_dwarslaesie(i.bevolking, b.dl_incidentie, b.dl_tetra, b.dl_hoog, b.dl_verkeer, b.dl_av, b.dl_ao, b.dl_wlz)
@@ -166,7 +166,7 @@ FROM (SELECT g.*, least(greatest((g.ln_k - s.ln_k_min) / s.ln_k_stap, 0), s.k_pu
              least(greatest((g.r - s.r_min) / s.r_stap, 0), s.r_punten - 1.000001) AS xr
       FROM g CROSS JOIN rm_rooster_instellingen s) g;
 
-CREATE OR REPLACE TABLE rm_uitkomsten AS
+CREATE OR REPLACE TEMP TABLE rm_uitkomsten AS
 SELECT p.jaar, p.soort, p.vector_id, p.groep,
        any_value(p.instroom) AS instroom,
        any_value(p.kosten_per_jaar) * sum(((1 - p.fk) * (1 - p.fr) * c.pv00[p.lag + 1] + p.fk * (1 - p.fr) * c.pv10[p.lag + 1]
@@ -228,7 +228,7 @@ ORDER BY v.jaar, bereik DESC;
 
 -- Sobol indices of the adequate sum (benodigde afkoopsom): which inputs drive its variance, alone (eerste_orde) and
 -- with their interactions (totaal); the same draws in Node and the browser
-CREATE OR REPLACE TABLE rm_sobol_uitkomsten AS
+CREATE OR REPLACE TEMP TABLE rm_sobol_uitkomsten AS
 SELECT CAST(t.jaar AS VARCHAR) AS uitkomst, v.matrix, v.gevarieerd, v.trekking, t.schadelast AS f
 FROM rm_vector_totalen t JOIN rm_sobol_vectoren v ON v.jaar = t.jaar AND v.vector_id = t.vector_id
 WHERE t.soort = 'sobol';

@@ -8,7 +8,7 @@
 --     linear in inh_g, its Jansen sums follow for every municipality from six sums over the design:
 --     sum (inh da - dw)^2 = inh^2 sum da^2 - 2 inh sum da dw + sum dw^2, and V likewise from var(a), cov(a, w), var(w).
 -- Not evaluated for a one-municipality question (vg_selectie): the site shows the indices of the build.
-CREATE OR REPLACE TABLE vg_sobol_waarden AS
+CREATE OR REPLACE TEMP TABLE vg_sobol_waarden AS
 SELECT -n.vector_id AS vector_id, n.jaar,
        n.netto_variabel * (1 - vg_restaandeel(d.waarde, n.onverzekerd)) / 100000.0 AS a,
        n.vaste_kosten AS w,
@@ -17,7 +17,7 @@ FROM vg_per_100k n
 JOIN int_parameters_per_jaar d ON d.parameter_id = 'wmo.deelname_verzekeraars' AND d.jaar = n.jaar
 WHERE n.vector_id < 0;
 
-CREATE OR REPLACE TABLE vg_sobol_paren AS
+CREATE OR REPLACE TEMP TABLE vg_sobol_paren AS
 SELECT x.jaar, x.gevarieerd, x.trekking,
        ab.a AS a_ab, ab.w AS w_ab, ab.p AS p_ab, va.a AS a_a, va.w AS w_a, va.p AS p_a, vb.a AS a_b, vb.w AS w_b, vb.p AS p_b
 FROM (SELECT DISTINCT jaar, matrix, gevarieerd, trekking, vector_id FROM vg_sobol_ontwerp WHERE matrix = 'AB') x
@@ -28,7 +28,7 @@ JOIN (SELECT DISTINCT jaar, trekking, vector_id FROM vg_sobol_ontwerp WHERE matr
 JOIN vg_sobol_waarden vb ON vb.jaar = x.jaar AND vb.vector_id = xb.vector_id;
 
 -- Wmo adequacy nationally: the design's outputs in the shape sobol_indices reads
-CREATE OR REPLACE TABLE vg_sobol_toereikendheid AS
+CREATE OR REPLACE TEMP TABLE vg_sobol_toereikendheid AS
 WITH n AS (SELECT sum(inwoners) AS inw FROM stg_gemeenten),
 a AS (SELECT j.jaar, CAST(s.afkoopsom AS DOUBLE) AS afkoopsom FROM vg_mc_instellingen j ASOF JOIN wmo_afkoopsom s ON s.jaar <= j.jaar)
 SELECT CAST(o.jaar AS VARCHAR) AS uitkomst, o.matrix, o.gevarieerd, o.trekking, a.afkoopsom / (w.p * n.inw) AS f

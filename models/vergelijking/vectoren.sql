@@ -10,12 +10,12 @@ SELECT p.jaar, p.parameter_id, p.waarde, p.laag, p.hoog, s.verdeling
 FROM int_parameters_per_jaar p JOIN stg_parameters s USING (parameter_id) JOIN vg_mc_instellingen i ON i.jaar = p.jaar
 WHERE p.parameter_id LIKE 'verhaal.%' AND p.laag < p.hoog AND s.verdeling IS NOT NULL;
 
-CREATE OR REPLACE TABLE vg_sobol_ontwerp AS
+CREATE OR REPLACE TEMP TABLE vg_sobol_ontwerp AS
 SELECT i.jaar, d.*
 FROM vg_mc_instellingen i CROSS JOIN LATERAL (SELECT * FROM sobol_ontwerp(i.seed, i.sobol_n, 'vg_onzeker')) d
 WHERE i.sobol_n > 0 AND NOT EXISTS (SELECT 1 FROM vg_selectie);
 
-CREATE OR REPLACE TABLE vg_vectoren AS
+CREATE OR REPLACE TEMP TABLE vg_vectoren AS
 WITH p AS (
   SELECT p.jaar, p.parameter_id, p.waarde, p.laag, p.hoog, s.verdeling
   FROM int_parameters_per_jaar p JOIN stg_parameters s USING (parameter_id)

@@ -4,7 +4,7 @@
 -- its fixed costs) against the buy-off sum of that year. Rounded like the rekenmodel's Monte Carlo, so the same
 -- seed gives the same published numbers in every engine. With a selection (vg_selectie, see wmo_gemeente.sql)
 -- only those municipalities are evaluated, and the national comparison is left empty.
-CREATE OR REPLACE TABLE vg_mc_uitkomsten AS
+CREATE OR REPLACE TEMP TABLE vg_mc_uitkomsten AS
 SELECT n.jaar, n.vector_id, g.gemeentecode,
        n.netto_variabel * g.inwoners / 100000.0 * (1 - vg_restaandeel(d.waarde, n.onverzekerd)) - n.vaste_kosten - o.ontvangst AS voordeel,
        n.netto_variabel * g.inwoners / 100000.0 - n.vaste_kosten AS waarde_uittreden,

@@ -4,7 +4,7 @@ import type { Reader, Row } from "../warehouse/query.ts";
 export async function parameterSources(r: Reader, ids: string[], year: number): Promise<Row[]> {
   if (ids.length === 0) return [];
   return r.all(
-    `SELECT p.parameter_id, p.waarde_tekst AS waarde, p.eenheid, p.status, p.laag, p.hoog, p.bron_id, b.titel AS bron, p.vindplaats
+    `SELECT p.parameter_id, p.waarde_tekst AS waarde, p.eenheid, p.status, p.laag, p.hoog, p.bron_id, coalesce(b.citeer_als, b.titel) AS bron, p.vindplaats
      FROM int_parameters_per_jaar p LEFT JOIN stg_bronnen b USING (bron_id)
      WHERE p.jaar = $1 AND list_contains($2::VARCHAR[], p.parameter_id) ORDER BY p.parameter_id`,
     [year, `[${ids.map((i) => `'${i}'`).join(",")}]`],

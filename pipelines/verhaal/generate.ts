@@ -1,7 +1,7 @@
 /**
  * A seeded generator of a synthetic recovered-claims ledger, so that every page and test has data
  * while no municipality's real ledger is public. Every row says synthetisch = ja. The shapes follow
- * the sources where they exist (seed 002: a stair lift costs EUR 5,000-8,000, a home adaptation
+ * the sources where they exist (Brochure Regresloket: a stair lift costs EUR 5,000-8,000, a home adaptation
  * EUR 15,000-20,000, a success rate of about 90% for an agency's own selected cases; the fee scale
  * of data/verhaal/honorariumstaffel.csv; the 5-year limitation period of art. 3:310 BW) and are
  * otherwise illustrative. The same seed gives the same file, byte for byte.

@@ -8,7 +8,7 @@ export interface ModelFile {
   sql: string;
   /** The header comment: the rule and its article. */
   header: string;
-  /** Tables and macros the file creates. */
+  /** Tables and macros the file creates (TEMP tables included: working tables of one run, not kept in the warehouse). */
   creates: string[];
 }
 
@@ -18,7 +18,7 @@ export function parseRunOrder(text: string): string[] {
 
 export function describeModel(name: string, sql: string): ModelFile {
   const header = sql.split(/\r?\n/).filter((l) => l.startsWith("--")).slice(0, 1).map((l) => l.replace(/^--\s?/, "")).join(" ");
-  const creates = [...sql.matchAll(/CREATE OR REPLACE (?:TABLE|MACRO|VIEW)\s+([a-z0-9_]+)/gi)].map((m) => m[1]);
+  const creates = [...sql.matchAll(/CREATE OR REPLACE (?:TEMP )?(?:TABLE|MACRO|VIEW)\s+([a-z0-9_]+)/gi)].map((m) => m[1]);
   return { name, sql, header, creates };
 }
 

@@ -3,6 +3,7 @@ export declare function keuzeStatements(v: {
   jaar: number;
   trekkingen?: number | null;
   seed?: number | null;
+  sobolN?: number | null;
   eigen?: { code: string; naam: string; inwoners: number }[];
   selectie?: string[];
 }): string[];

@@ -24,13 +24,17 @@ export const VERGELIJKINGSMODELLEN = (name) => name.startsWith("vergelijking/") 
 export const MODELLEN_VOOR_VERGELIJKING = (name) =>
   !VERGELIJKINGSMODELLEN(name) && name !== "rekenmodel/montecarlo.sql" && !name.startsWith("marts/") && !name.startsWith("verhaal/");
 
-/** SQL statements that set the comparison's question. `selectie`: codes to evaluate (empty: all). */
-export function keuzeStatements({ jaar, trekkingen = null, seed = null, eigen = [], selectie = [] }) {
+/**
+ * SQL statements that set the comparison's question. `selectie`: codes to evaluate (empty: all). `sobolN`: draws per
+ * matrix of the Sobol design (0, the default: a question does not recompute the drivers; null: the registry's).
+ */
+export function keuzeStatements({ jaar, trekkingen = null, seed = null, sobolN = 0, eigen = [], selectie = [] }) {
   return [
     `CREATE OR REPLACE TABLE vg_mc_instellingen AS
        SELECT ${int(jaar)}::INTEGER AS jaar,
               coalesce(${int(trekkingen)}::INTEGER, CAST(par('verhaal.mc_trekkingen', ${int(jaar)}) AS INTEGER)) AS trekkingen,
-              coalesce(${int(seed)}::BIGINT, CAST(par('verhaal.mc_seed', ${int(jaar)}) AS BIGINT)) AS seed`,
+              coalesce(${int(seed)}::BIGINT, CAST(par('verhaal.mc_seed', ${int(jaar)}) AS BIGINT)) AS seed,
+              coalesce(${int(sobolN)}::INTEGER, CAST(par('verhaal.sobol_n', ${int(jaar)}) AS INTEGER)) AS sobol_n`,
     "DELETE FROM vg_eigen_gemeenten",
     ...eigen.map((e) => `INSERT INTO vg_eigen_gemeenten VALUES (${q(e.code)}, ${q(e.naam)}, ${int(e.inwoners)})`),
     "DELETE FROM vg_selectie",

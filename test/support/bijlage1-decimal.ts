@@ -17,5 +17,7 @@ export function bijlage1(year: number) {
   const at100 = unroundedContract.div(rounding).toDecimalPlaces(0, HALF_UP).times(rounding);
   const afterMunicipalities = at100.times(param("wmo.deelname_gemeenten", year)).div(100).toDecimalPlaces(0, HALF_UP);
   const afterInsurers = afterMunicipalities.times(param("wmo.deelname_verzekeraars", year)).div(100).toDecimalPlaces(0, HALF_UP);
-  return { relevant, weighted, contract, unroundedWeighted, unroundedContract, at100, afterMunicipalities, afterInsurers };
+  // Bijlage 1's conditional example: "Zou dat percentage uitkomen op 95% dan wordt de definitieve afkoopsom ergo ..."
+  const example = afterMunicipalities.times(param("wmo.deelname_verzekeraars_voorbeeld", 2015)).div(100).toDecimalPlaces(0, HALF_UP);
+  return { relevant, weighted, contract, unroundedWeighted, unroundedContract, at100, afterMunicipalities, afterInsurers, example };
 }
