@@ -29,7 +29,8 @@ export async function benchMonteCarlo(draws = 100_000, tsDraws = 1_000) {
   const ages = await s.all("SELECT groep, age, gewicht FROM rm_leeftijdsgewichten ORDER BY groep, age");
   const lt = await s.all(`SELECT tabel_id, age, lnl, coalesce(ax, 0.5) AS ax FROM int_levenstafels WHERE tabel_id IN (SELECT levenstafel_jaar || '-male' FROM rekenmodel_invoer UNION SELECT levenstafel_jaar || '-female' FROM rekenmodel_invoer) ORDER BY tabel_id, age`);
   const [ctx] = await s.all(`SELECT (SELECT draagvlak FROM wlz_draagvlak WHERE jaar = ${year} AND stand = 'definitief') AS dv`);
-  const invoer = await s.all(`SELECT groep, bevolking, bruto_per_jaar FROM rekenmodel_invoer WHERE jaar = ${year}`);
+  const invoer = await s.all(`SELECT groep, bevolking, huisvesting_per_jaar FROM rekenmodel_invoer WHERE jaar = ${year}`);
+  const mix = await s.all("SELECT groep, zzp, aandeel_pct FROM stg_rekenmodel_zorgprofiel");
   const kBasis = await s.all(`SELECT groep, sex, age, k_basis FROM rekenmodel_sterfte_per_leeftijd WHERE jaar = ${year}`);
   // the Sobol indices at the registry's N per matrix (the Monte Carlo itself kept small)
   const [{ sobol_n }] = await s.all(`SELECT CAST(par('rekenmodel.sobol_n', ${year}) AS INTEGER) AS sobol_n`);
@@ -68,7 +69,8 @@ export async function benchMonteCarlo(draws = 100_000, tsDraws = 1_000) {
         ? pop * v("dl_incidentie") / 1e6 * v("dl_tetra") / 100 * v("dl_hoog") / 100 * (v("dl_verkeer") / 100 * v("dl_av") / 100 + v("dl_ao") / 100) * v("dl_wlz") / 100
         : pop * v("nah_incidentie") / 1e5 * (1 - v("nah_sterfte") / 100) * v("nah_ernstig") / 100 * (v("nah_verkeer") / 100 * v("nah_av") / 100 + v("nah_ao") / 100))
         * v("aansprakelijkheid") / 100 * (1 - v("werkgever") / 100) * v("civiel") / 100;
-      const cost = inv(g, "bruto_per_jaar") * v("contracteer") / 100 * (1 + v("subsidies") / 100) * (1 + v("beleid") / 100) * (1 - v("eigen_bijdrage") / 100);
+      const bruto = mix.filter((m) => m.groep === g).reduce((t, m) => t + Number(m.aandeel_pct) / 100 * v(String(m.zzp)) * v("dagen"), 0) + inv(g, "huisvesting_per_jaar");
+      const cost = bruto * v("contracteer") / 100 * (1 + v("subsidies") / 100) * (1 + v("beleid") / 100) * (1 - v("eigen_bijdrage") / 100);
       const man = (g === "dwarslaesie" ? v("dl_man") : v("nah_man")) / 100;
       const scale = g === "nah" ? v("nah_k") : v("dl_schaal");
       let pv = 0;

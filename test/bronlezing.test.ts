@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseScenario } from "../pipelines/params/scenario.ts";
 import { ModelSession } from "../pipelines/warehouse/session.ts";
 import { freshWarehouse } from "./support/fixtures.ts";
-import { param, rows } from "./support/registry.ts";
+import { adults, param, rows } from "./support/registry.ts";
 
 let s: ModelSession;
 beforeAll(async () => {
@@ -27,11 +27,13 @@ async function rerun(parameters: Record<string, number>, files: RegExp) {
 describe("Rekenmodel Wlz: the epidemiological sources, read for what they count", () => {
   it("Jochems et al. 2021 count patients aged 18 and over: the NAH inflow applies the incidence to the adult population (CBS, 1 January)", async () => {
     const [r] = await s.all("SELECT bevolking, instroom FROM rekenmodel_invoer WHERE jaar = 2024 AND groep = 'nah'");
-    const adults = n(population(2024).inwoners_18_plus);
-    expect(n(r.bevolking)).toBe(adults);
-    expect(adults).toBeLessThan(n(population(2024).inwoners));
+    // CBS gives the band 0-19: 18+ = total - 0-19 x (1 - share of the 18- and 19-year-olds), with the age structure of
+    // the last year that has one (2022) where 2024 has none
+    const volwassenen = adults(2024);
+    expect(n(r.bevolking)).toBe(volwassenen);
+    expect(volwassenen).toBeLessThan(n(population(2024).inwoners) * 0.85);
     const p = (id: string) => param(`rekenmodel.nah.${id}`, 2024).toNumber();
-    const expected = (adults * p("incidentie")) / 100000 * (1 - p("sterfte_ziekenhuis") / 100) * (p("aandeel_zeer_ernstig") / 100)
+    const expected = (volwassenen * p("incidentie")) / 100000 * (1 - p("sterfte_ziekenhuis") / 100) * (p("aandeel_zeer_ernstig") / 100)
       * ((p("aandeel_verkeer") / 100) * (p("aandeel_aansprakelijk_verkeer") / 100) + p("aandeel_aansprakelijk_overig") / 100);
     expect(n(r.instroom)).toBeCloseTo(expected, 9);
   });
@@ -78,7 +80,7 @@ describe("Rekenmodel Wlz: the damage is what a liable party owes under civil law
     await rerun({}, /^(intermediate|rekenmodel\/levenstafel|rekenmodel\/cohort|wlz\/art3_2b)/);
   });
 
-  it("care is priced at the NZa tariffs of ZZP LG 5-7 with the housing components (NHC + NIC), as the registry gives them", async () => {
+  it("care is priced per ZZP LG 5-7 with the housing components; the tariffs, which could not be read from the NZa table, are bounded below by the Wlz pgb of the Regeling langdurige zorg", async () => {
     const mix = rows("rekenmodel/zorgprofiel.csv");
     const got = await s.all("SELECT groep, bruto_per_jaar FROM rekenmodel_brutokosten WHERE jaar = 2024 ORDER BY groep");
     for (const g of got) {
@@ -86,10 +88,17 @@ describe("Rekenmodel Wlz: the damage is what a liable party owes under civil law
         * (param(`rekenmodel.tarief.${m.zzp}`, 2024).toNumber() + param(`rekenmodel.huisvesting.${m.zzp}`, 2024).toNumber()) * param("rekenmodel.dagen_per_jaar", 2024).toNumber(), 0);
       expect(n(g.bruto_per_jaar)).toBeCloseTo(expected, 6);
     }
-    for (const z of ["lg5", "lg6", "lg7"]) {
-      expect(registryValue(`rekenmodel.tarief.${z}`, 2024).status).toBe("bron");
-      expect(registryValue(`rekenmodel.huisvesting.${z}`, 2024).status).toBe("bron");
+    // Rlz art. 5.13 and Bijlage C (2015) x the 2024 index: the pgb per day of each profile, without the top-up for living at home
+    const index = param("rekenmodel.pgb_index_2015_2024", 2024).toNumber();
+    for (const p of rows("rekenmodel/pgb_2015.csv")) {
+      const perDay = ((Number(p.pv) + Number(p.vp) + Number(p.beg_ind) + Number(p.beg_gr)) * index) / param("rekenmodel.dagen_per_jaar", 2024).toNumber();
+      const t = registryValue(`rekenmodel.tarief.${p.zzp}`, 2024);
+      expect(t.status).toBe("aanname");
+      expect(Number(t.laag), p.zzp).toBeGreaterThanOrEqual(perDay);
     }
+    const [c] = await s.all("SELECT count(*) FILTER (geslaagd) AS ok, count(*) AS n FROM mart_controles WHERE controle_id LIKE 'rekenmodel.tarief_boven_pgb.%'");
+    expect(n(c.n)).toBe(3);
+    expect(n(c.ok)).toBe(3);
   });
 });
 
@@ -127,10 +136,13 @@ describe("Wmo participation, read for what it counts", () => {
     const unknown = st.find((r) => r.deelname_status === "onbekend")!;
     expect(n(unknown.n)).toBeGreaterThan(2);
     expect(n(unknown.grootste)).toBeLessThanOrEqual(param("wmo.inwoners_kleine_gemeente_max", 2017).toNumber());
-    const years = await s.all(`SELECT b.jaar, b.uit_te_keren, sum(v.ontvangen) AS verdeeld FROM wmo_bedrag_per_inwoner b JOIN wmo_verdeling_gemeenten v USING (jaar)
+    const years = await s.all(`SELECT b.jaar, b.uit_te_keren, sum(v.ontvangen) AS verdeeld, count(*) AS gemeenten FROM wmo_bedrag_per_inwoner b JOIN wmo_verdeling_gemeenten v USING (jaar)
                                GROUP BY b.jaar, b.uit_te_keren ORDER BY b.jaar`);
     expect(years.map((r) => n(r.jaar))).toEqual([2015, 2016, 2017, 2018]);
-    for (const r of years) expect(n(r.verdeeld), `year ${r.jaar}`).toBeLessThanOrEqual(n(r.uit_te_keren));
+    // each municipality's amount is rounded to the euro: at most half a euro each above what is available
+    for (const r of years) expect(n(r.verdeeld), `year ${r.jaar}`).toBeLessThanOrEqual(n(r.uit_te_keren) + 0.5 * n(r.gemeenten));
+    // in 2017 the unknown municipalities' amounts are not counted as received
+    expect(n(years.find((r) => n(r.jaar) === 2017)!.verdeeld)).toBeLessThan(n(years.find((r) => n(r.jaar) === 2017)!.uit_te_keren) * 0.99);
   });
 
   it("art. 5.5 distributes over the inhabitants of the year: CBS's population on 1 January of each year", async () => {
@@ -165,5 +177,19 @@ describe("Monte Carlo distributions have their mode at the registry's value", ()
     const expected = (Number(v.laag) + Number(v.waarde) + Number(v.hoog)) / 3;
     expect(n(r.k)).toBeGreaterThanOrEqual(1000);
     expect(Math.abs(n(r.m) - expected) / expected).toBeLessThan(0.03);
+  });
+});
+
+describe("Convenant Wlz 2024–2027 art. 3.3 against SWOV's serious road injuries (MAIS3+)", () => {
+  it("the yearly change is computed from the published series and flagged where it exceeds the convenant's 10%", async () => {
+    const src = rows("wlz/verkeersgewonden.csv");
+    const got = await s.all("SELECT jaar, verandering_pct, boven_drempel FROM wlz_verkeersgewonden ORDER BY jaar");
+    expect(got.length).toBe(src.length);
+    const drempel = param("wlz.drempel_heranalyse", 2024).toNumber();
+    for (let i = 1; i < src.length; i++) {
+      const change = (100 * Number(src[i].ernstig_gewonden_mais3)) / Number(src[i - 1].ernstig_gewonden_mais3) - 100;
+      expect(n(got[i].verandering_pct)).toBeCloseTo(change, 9);
+      expect(got[i].boven_drempel).toBe(Math.abs(change) > drempel);
+    }
   });
 });

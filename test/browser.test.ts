@@ -64,9 +64,15 @@ describe.skipIf(!browserPath)("the site in Chromium", () => {
     });
   }
 
-  it("the Overzicht shows the 2015 afkoopsom and the reproduced contract figures", async () => {
+  const mln = (v: unknown, d = 1) => `€ ${(Number(v) / 1e6).toLocaleString("nl-NL", { minimumFractionDigits: d, maximumFractionDigits: d })} mln`;
+
+  it("the Overzicht shows the 2015 afkoopsom, Bijlage 1's 95% example beside it, and the reproduced contract figures", async () => {
     const { page } = await open("/");
-    await expect.poll(() => page.locator("#kpi-wmo-2015").textContent()).toBe("€ 10.044.659");
+    const [a] = await withWarehouse({}, (r) => r.numbers("SELECT afkoopsom FROM wmo_afkoopsom WHERE jaar = 2015"));
+    await expect.poll(() => page.locator("#kpi-wmo-2015").textContent()).toBe(mln(a.afkoopsom, 2));
+    // the contract's conditional example is shown, and the participation the reported receipts imply
+    await expect.poll(() => page.locator("#kaart-wmo-2015").textContent()).toContain("€ 10.044.659");
+    await expect.poll(() => page.locator("#uitleg-2015").textContent()).toMatch(/ten minste 99,3%/);
     const [{ n }] = await withWarehouse({}, (r) => r.all("SELECT count(*) AS n FROM mart_controles WHERE soort = 'reproductie' AND geslaagd"));
     await expect.poll(() => page.locator("#kpi-controles").textContent()).toBe(`${n} van ${n}`);
     await page.close();
@@ -82,9 +88,10 @@ describe.skipIf(!browserPath)("the site in Chromium", () => {
 
   it("the gemeente page follows the municipality and the inhabitants entered, and keeps them in the URL", async () => {
     const { page } = await open("/gemeente?gemeente=GM0402");
-    const rows = await withWarehouse({}, (r) => r.numbers("SELECT jaar, bedrag_per_inwoner FROM wmo_bedrag_per_inwoner ORDER BY jaar"));
-    const expected = (inw: number) => "€ " + Math.round(rows.reduce((s, r) => s + Math.round(inw * Number(r.bedrag_per_inwoner)), 0)).toLocaleString("nl-NL");
-    await expect.poll(() => page.locator("#gemeente-totaal").textContent()).toBe(expected(91110));
+    const rows = await withWarehouse({}, (r) => r.numbers("SELECT jaar, bedrag_per_inwoner, inwoners FROM wmo_verdeling_gemeenten WHERE gemeentecode = 'GM0402' ORDER BY jaar"));
+    const expected = (inw: number | null) => "€ " + Math.round(rows.reduce((s, r) => s + Math.round((inw ?? Number(r.inwoners)) * Number(r.bedrag_per_inwoner)), 0)).toLocaleString("nl-NL");
+    // the inhabitants of each year (CBS, 1 January) unless the user gives a number
+    await expect.poll(() => page.locator("#gemeente-totaal").textContent()).toBe(expected(null));
     await page.locator("input[placeholder^='leeg']").fill("50000");
     await page.locator("input[placeholder^='leeg']").dispatchEvent("input");
     await expect.poll(() => page.locator("#gemeente-totaal").textContent()).toBe(expected(50000));
@@ -94,19 +101,35 @@ describe.skipIf(!browserPath)("the site in Chromium", () => {
 
   const nl2 = (v: unknown) => Number(v).toLocaleString("nl-NL", { minimumFractionDigits: 0, maximumFractionDigits: 2 });
 
-  it("the Overzicht headlines the adequacy of the Wmo and Wlz sums, as the warehouse computes them", async () => {
+  it("the Overzicht headlines the Wlz sum that would be adequate and the Wmo condition, each with what drives it, and no ratio against an invented sum", async () => {
     const { page } = await open("/");
-    const [w] = await withWarehouse({}, (r) => r.numbers("SELECT toereikendheid FROM vergelijking_wmo_nationaal WHERE jaar = (SELECT jaar FROM vg_mc_instellingen)"));
-    const [z] = await withWarehouse({}, (r) => r.numbers("SELECT verhouding FROM rekenmodel_toereikendheid ORDER BY jaar LIMIT 1"));
-    await expect.poll(() => page.locator("#kpi-wmo-toereikendheid").textContent()).toBe(nl2(w.toereikendheid));
-    await expect.poll(() => page.locator("#kpi-wlz-toereikendheid").textContent()).toBe(nl2(z.verhouding));
+    const [wlz] = await withWarehouse({}, (r) => r.numbers("SELECT schadelast_p50 FROM rekenmodel_montecarlo ORDER BY jaar LIMIT 1"));
+    const [wmo] = await withWarehouse({}, (r) => r.numbers("SELECT afkoopsom FROM vergelijking_wmo_nationaal WHERE jaar = (SELECT jaar FROM vg_mc_instellingen)"));
+    const [top] = await withWarehouse({}, (r) => r.all("SELECT p.omschrijving FROM rekenmodel_sobol s JOIN stg_parameters p USING (parameter_id) ORDER BY s.jaar, s.rang LIMIT 1"));
+    await expect.poll(() => page.locator("#kpi-wlz-benodigd").textContent()).toBe(mln(wlz.schadelast_p50));
+    await expect.poll(() => page.locator("#kpi-wmo-afkoopsom").textContent()).toBe(mln(wmo.afkoopsom));
+    const first = String(top.omschrijving).split(/ \(|: /)[0].toLowerCase();
+    await expect.poll(() => page.locator("#drijvers-wlz").textContent()).toContain(first.slice(0, 30));
+    expect(await page.locator("#drijvers-wmo").textContent()).toMatch(/\(\d+%\)/);
+    expect(await page.locator("#kpi-wlz-toereikendheid").count()).toBe(0);
+    await expect.poll(() => page.locator("#observablehq-main").textContent()).toContain("Toetsing");
     await page.close();
   });
 
-  it("the Wlz page shows the rekenmodel's mirror against the sum", async () => {
+  it("the Wlz page headlines the sum that would be adequate, and sets a sum the user enters against the model as the CLI does", async () => {
     const { page } = await open("/wlz");
-    const [z] = await withWarehouse({}, (r) => r.numbers("SELECT verhouding FROM rekenmodel_toereikendheid ORDER BY jaar LIMIT 1"));
-    await expect.poll(() => page.locator("#rekenmodel-verhouding").textContent()).toBe(nl2(z.verhouding));
+    const [z] = await withWarehouse({}, (r) => r.numbers("SELECT schadelast_p50 FROM rekenmodel_montecarlo ORDER BY jaar LIMIT 1"));
+    await expect.poll(() => page.locator("#rekenmodel-benodigd").textContent()).toBe(mln(z.schadelast_p50));
+    const input = page.getByLabel("Afkoopsom (€)");
+    await input.fill("15.000.000");
+    await input.dispatchEvent("input");
+    const cli = spawnSync(process.execPath, [join(ROOT, "bin/afkoop.mjs"), "rekenmodel", "--json", "--sobol", "0", "--afkoopsom", "15000000"], { encoding: "utf8", cwd: ROOT });
+    const g = JSON.parse(cli.stdout).afkoopsom_gegeven;
+    await expect.poll(() => page.locator("#bedrag-verhouding").textContent()).toBe(nl2(g.verhouding));
+    await expect.poll(() => page.locator("#bedrag-kans-tekort").textContent()).toBe(`${(100 * Number(g.kans_tekort)).toLocaleString("nl-NL", { maximumFractionDigits: 1 })}%`);
+    await input.fill("niets");
+    await input.dispatchEvent("input");
+    await expect.poll(() => page.locator("#vergelijking-bedrag").textContent()).toContain("Geen geldig bedrag");
     await page.close();
   });
 

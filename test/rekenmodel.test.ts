@@ -9,7 +9,7 @@ import type { Override } from "../pipelines/params/scenario.ts";
 import { runPipeline } from "../pipelines/warehouse/build.ts";
 import { ModelSession } from "../pipelines/warehouse/session.ts";
 import { freshWarehouse, shipped, tempDir, userData } from "./support/fixtures.ts";
-import { param, rows } from "./support/registry.ts";
+import { adults, param, rows } from "./support/registry.ts";
 
 let db: string;
 beforeAll(async () => { db = await freshWarehouse(); });
@@ -108,7 +108,7 @@ describe("cohort model: a small case worked by hand", () => {
     const man = param("rekenmodel.nah.aandeel_man", 2024).toNumber() / 100;
     const perPerson = man * years("male") + (1 - man) * years("female");
     // Jochems et al. 2021 count adults: the inflow applies to the population aged 18 and over on 1 January 2024
-    const volwassenen = Number(rows("referentie/bevolking.csv").find((r) => r.jaar === "2024")!.inwoners_18_plus);
+    const volwassenen = adults(2024);
     const p = (id: string) => param(id, 2024).toNumber();
     const inflow = volwassenen * p("rekenmodel.nah.incidentie") / 1e5 * (1 - p("rekenmodel.nah.sterfte_ziekenhuis") / 100) * p("rekenmodel.nah.aandeel_zeer_ernstig") / 100
       * (p("rekenmodel.nah.aandeel_verkeer") / 100 * p("rekenmodel.nah.aandeel_aansprakelijk_verkeer") / 100 + p("rekenmodel.nah.aandeel_aansprakelijk_overig") / 100);

@@ -58,6 +58,10 @@ checks AS (
          w.waarde, w.waarde * (1 - tol.t), w.waarde * (1 + tol.t), 'eur', w.bron_id, w.vindplaats
   FROM w, tol WHERE w.grootheid = 'ontvangsten_gemeente_per_jaar'
   UNION ALL
+  SELECT 'rekenmodel.tarief_boven_pgb.' || zzp, 'plausibiliteit', 'Dagtarief ' || upper(zzp) || ' (ondergrens van de bandbreedte) niet onder het pgb 2024 per dag',
+         tarief_laag, NULL, pgb_per_dag, NULL, 'eur', 'rlz-2015', 'Art. 5.13; Bijlage C; index Staatscourant 2023, 18273'
+  FROM rekenmodel_pgb_ondergrens
+  UNION ALL
   SELECT 'wlz.p1_plus_p2.' || jaar, 'reproductie', 'p1 + p2 = 100% in ' || jaar, p1 + p2, 100, NULL, NULL, 'pct', 'zin-verbond-wlz-2024', 'Art. 3.2 onder B'
   FROM wlz_draagvlak WHERE stand = 'voorlopig'
   UNION ALL

@@ -132,6 +132,10 @@ SELECT jaar, soort, vector_id,
   max(waarde) FILTER (parameter_id = 'rekenmodel.nah.aandeel_man') AS nah_man,
   max(waarde) FILTER (parameter_id = 'rekenmodel.nah.sterftefactor') AS nah_k,
   max(waarde) FILTER (parameter_id = 'rekenmodel.wachttijd') AS wachttijd,
+  max(waarde) FILTER (parameter_id = 'rekenmodel.tarief.lg5') AS lg5,
+  max(waarde) FILTER (parameter_id = 'rekenmodel.tarief.lg6') AS lg6,
+  max(waarde) FILTER (parameter_id = 'rekenmodel.tarief.lg7') AS lg7,
+  max(waarde) FILTER (parameter_id = 'rekenmodel.dagen_per_jaar') AS dagen,
   max(waarde) FILTER (parameter_id = 'rekenmodel.contracteerpercentage') AS contracteer,
   max(waarde) FILTER (parameter_id = 'rekenmodel.eigen_bijdrage') AS eigen_bijdrage,
   max(waarde) FILTER (parameter_id = 'rekenmodel.subsidies') AS subsidies,
@@ -143,21 +147,28 @@ SELECT jaar, soort, vector_id,
   max(waarde) FILTER (parameter_id = 'rekenmodel.indexatie') AS indexatie
 FROM alle GROUP BY jaar, soort, vector_id;
 
--- evaluation per vector, group and sex: inflow, yearly cost, net rate, waiting time and the grid position. The gross
--- cost per person (NZa tariffs x package mix x days) is not drawn: rekenmodel_brutokosten.
+-- evaluation per vector, group and sex: inflow, yearly cost (the package mix of the drawn day tariffs, plus the housing
+-- components, which are not drawn), net rate, waiting time and the grid position
 CREATE OR REPLACE TEMP TABLE rm_posities AS
-WITH g AS (
+WITH zp AS (
+  SELECT groep, sum(aandeel_pct / 100) FILTER (zzp = 'lg5') AS w5, sum(aandeel_pct / 100) FILTER (zzp = 'lg6') AS w6,
+         sum(aandeel_pct / 100) FILTER (zzp = 'lg7') AS w7
+  FROM stg_rekenmodel_zorgprofiel GROUP BY groep
+),
+g AS (
   SELECT b.jaar, b.soort, b.vector_id, i.groep, sx.sex,
          CASE i.groep WHEN 'dwarslaesie' THEN rm_instroom_dwarslaesie(i.bevolking, b.dl_incidentie, b.dl_tetra, b.dl_hoog, b.dl_verkeer, b.dl_av, b.dl_ao, b.dl_wlz)
               ELSE rm_instroom_nah(i.bevolking, b.nah_incidentie, b.nah_sterfte, b.nah_ernstig, b.nah_verkeer, b.nah_av, b.nah_ao) END
            * rm_verhaalbaar(b.aansprakelijkheid, b.werkgever, b.civiel) AS instroom,
-         rm_jaarkosten(i.bruto_per_jaar, b.contracteer, b.subsidies, b.beleid, b.eigen_bijdrage) AS kosten_per_jaar,
+         rm_jaarkosten((coalesce(zp.w5, 0) * b.lg5 + coalesce(zp.w6, 0) * b.lg6 + coalesce(zp.w7, 0) * b.lg7) * b.dagen + i.huisvesting_per_jaar,
+                       b.contracteer, b.subsidies, b.beleid, b.eigen_bijdrage) AS kosten_per_jaar,
          CASE i.groep WHEN 'dwarslaesie' THEN b.dl_man ELSE b.nah_man END / 100 AS aandeel_man,
          (1 + b.disconto / 100) / (1 + b.indexatie / 100) - 1 AS r,
          CAST(least(greatest(round(b.wachttijd), 0), s.max_wachttijd) AS INTEGER) AS lag,
          ln(CASE i.groep WHEN 'dwarslaesie' THEN b.dl_schaal ELSE b.nah_k END) AS ln_k
   FROM rm_breed b CROSS JOIN rm_rooster_instellingen s
   JOIN rekenmodel_invoer i ON i.jaar = b.jaar
+  JOIN zp ON zp.groep = i.groep
   CROSS JOIN (SELECT unnest(['male', 'female']) AS sex) sx
 )
 SELECT g.jaar, g.soort, g.vector_id, g.groep, g.sex, g.instroom, g.kosten_per_jaar, g.aandeel_man, g.lag,

@@ -67,6 +67,7 @@ WITH i AS (
 SELECT jaar, gemeentecode, parameter_id, n AS trekkingen,
        CASE WHEN v > 0 THEN round(1 - d_b / (2 * v), 6) END AS eerste_orde,
        CASE WHEN v > 0 THEN round(d_a / (2 * v), 6) END AS totaal,
-       row_number() OVER (PARTITION BY jaar, gemeentecode ORDER BY d_a / (2 * v) DESC, parameter_id) AS rang
+       -- ranked on the rounded index: parallel sums differ in their last bits between runs
+       row_number() OVER (PARTITION BY jaar, gemeentecode ORDER BY round(d_a / (2 * v), 6) DESC, parameter_id) AS rang
 FROM i
 ORDER BY jaar, gemeentecode, rang;

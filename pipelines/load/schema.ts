@@ -108,15 +108,15 @@ export const TABLES: TableSpec[] = [
     ],
   },
   {
-    table: "stg_bevolking", file: "referentie/bevolking", description: "Population of the Netherlands on 1 January of each year, in total and aged 18 and over (CBS)",
+    table: "stg_bevolking", file: "referentie/bevolking", description: "Population of the Netherlands on 1 January of each year, in total and aged 0-19 (CBS)",
     key: ["jaar"],
     columns: [
       jaar("jaar", "Year (population on 1 January)"),
       { name: "inwoners", type: "integer", description: "Inhabitants on 1 January", unit: "aantal", min: 1, sql: "BIGINT" },
-      { name: "inwoners_18_plus", type: "integer", description: "Inhabitants aged 18 and over on 1 January", unit: "aantal", min: 1, optional: true, sql: "BIGINT" },
+      { name: "inwoners_0_19", type: "integer", description: "Inhabitants aged 0-19 on 1 January (CBS: 'Jonger dan 20 jaar')", unit: "aantal", min: 1, optional: true, sql: "BIGINT" },
       bron(), vindplaats, toelichting,
     ],
-    rowCheck: (r) => (r.inwoners_18_plus !== "" && Number(r.inwoners_18_plus) > Number(r.inwoners) ? { column: "inwoners_18_plus", expected: `at most inwoners (${r.inwoners})`, found: r.inwoners_18_plus } : null),
+    rowCheck: (r) => (r.inwoners_0_19 !== "" && Number(r.inwoners_0_19) > Number(r.inwoners) ? { column: "inwoners_0_19", expected: `at most inwoners (${r.inwoners})`, found: r.inwoners_0_19 } : null),
   },
   {
     table: "stg_gemeenten_historisch", file: "referentie/gemeenten_historisch", description: "Former municipalities and the 2020 municipality they merged into",
@@ -126,7 +126,10 @@ export const TABLES: TableSpec[] = [
       { name: "gemeentenaam", type: "text", description: "Name", sql: "VARCHAR" },
       { name: "opgeheven_per", type: "date", description: "Date the municipality ceased to exist", sql: "DATE" },
       { name: "opgegaan_in", type: "id", description: "Municipality it merged into", pattern: /^GM\d{4}$/, patternHint: "a CBS code such as GM0575", references: ["stg_gemeenten.gemeentecode"], sql: "VARCHAR" },
+      { name: "inwoners", type: "integer", description: "Inhabitants at the last count before it ceased to exist", unit: "aantal", min: 0, optional: true, mayBeAbsent: true, sql: "INTEGER" },
+      { name: "inwoners_peildatum", type: "date", description: "Date of that count", optional: true, mayBeAbsent: true, sql: "DATE" },
       bron(), vindplaats,
+      { ...bron(true), name: "inwoners_bron_id", description: "Source of the count", mayBeAbsent: true },
     ],
   },
   {
@@ -275,6 +278,18 @@ export const TABLES: TableSpec[] = [
     rowCheck: (r) => (Number(r.levensverwachting_met) > Number(r.levensverwachting_zonder) ? { column: "levensverwachting_met", expected: `at most levensverwachting_zonder (${r.levensverwachting_zonder})`, found: r.levensverwachting_met } : null),
   },
   {
+    table: "stg_rekenmodel_pgb", file: "rekenmodel/pgb_2015", description: "Rekenmodel Wlz: the Wlz pgb per year for the care profiles LG 5-7 in 2015, by component (Regeling langdurige zorg)",
+    key: ["zzp"],
+    columns: [
+      { name: "zzp", type: "enum", values: ["lg5", "lg6", "lg7"], description: "Care package", sql: "VARCHAR" },
+      { name: "zorgprofiel", type: "text", description: "Care profile as the regulation names it", sql: "VARCHAR" },
+      amount("pv", "Persoonlijke verzorging, per year", "eur"), amount("vp", "Verpleging, per year", "eur"),
+      amount("beg_ind", "Begeleiding individueel, per year", "eur"), amount("beg_gr", "Begeleiding groep, per year", "eur"),
+      amount("hh", "Top-up when not living in an institution, per year", "eur"),
+      bron(), vindplaats, toelichting,
+    ],
+  },
+  {
     table: "stg_rekenmodel_zorgprofiel", file: "rekenmodel/zorgprofiel", description: "Rekenmodel Wlz: mix of ZZP LG care packages by group",
     key: ["groep", "zzp"],
     columns: [
@@ -283,6 +298,16 @@ export const TABLES: TableSpec[] = [
       pct("aandeel_pct", "Share of the group in this package"),
       { name: "status", type: "enum", values: VALUE_STATUS, description: "Status", sql: "VARCHAR" },
       bron(), toelichting,
+    ],
+  },
+  {
+    table: "stg_wlz_verkeersgewonden", file: "wlz/verkeersgewonden", description: "Road deaths and serious road injuries (MAIS3+) per year (SWOV, CBS), for art. 3.3 of the Wlz convenant",
+    key: ["jaar"],
+    columns: [
+      jaar(),
+      { name: "verkeersdoden", type: "integer", description: "Road deaths (CBS, 30 days)", unit: "aantal", min: 0, optional: true, sql: "INTEGER" },
+      { name: "ernstig_gewonden_mais3", type: "integer", description: "Serious road injuries, MAIS3+ (SWOV estimate, rounded to hundreds)", unit: "aantal", min: 0, sql: "INTEGER" },
+      bron(), vindplaats, toelichting,
     ],
   },
   {

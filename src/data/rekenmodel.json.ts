@@ -11,6 +11,7 @@ await publish({
   montecarlo: "SELECT * FROM rekenmodel_montecarlo ORDER BY jaar",
   verdeling: "SELECT jaar, trekking, schadelast FROM rekenmodel_mc_verdeling WHERE jaar = (SELECT min(jaar) FROM rekenmodel_mc_verdeling) ORDER BY trekking",
   levensverwachting: "SELECT * FROM rekenmodel_levensverwachting WHERE jaar = (SELECT min(jaar) FROM rekenmodel_levensverwachting) ORDER BY groep, leeftijd",
+  pgb: "SELECT * FROM rekenmodel_pgb_ondergrens ORDER BY zzp",
   sobol: "SELECT s.*, p.omschrijving FROM rekenmodel_sobol s JOIN stg_parameters p USING (parameter_id) ORDER BY s.jaar, s.rang",
   tornado: "SELECT * FROM rekenmodel_tornado WHERE jaar = (SELECT min(jaar) FROM rekenmodel_tornado) ORDER BY bereik DESC",
   kasstromen: "SELECT jaar, groep, t, kalenderjaar, in_zorg, kosten_nominaal, kosten_contant FROM rekenmodel_kasstromen WHERE jaar = (SELECT min(jaar) FROM rekenmodel_kasstromen) AND t <= 80 ORDER BY groep, t",

@@ -24,3 +24,15 @@ export function observation(id: string): Record<string, string> {
   if (!r) throw new Error(`no observation ${id}`);
   return r;
 }
+
+/**
+ * CBS population aged 18 and over on 1 January of a year, as the project derives it: CBS gives the band 0-19, so
+ * 18+ = total - 0-19 x (1 - share of the 18- and 19-year-olds), with the age structure of the last year that has one.
+ */
+export function adults(year: number): number {
+  const pop = rows("referentie/bevolking.csv");
+  const total = Number(pop.find((r) => Number(r.jaar) === year)!.inwoners);
+  const withAges = pop.filter((r) => r.inwoners_0_19 !== "" && Number(r.jaar) <= year).sort((a, b) => Number(b.jaar) - Number(a.jaar))[0];
+  const under20 = Number(withAges.inwoners_0_19) / Number(withAges.inwoners);
+  return Math.round(total * (1 - under20 * (1 - param("bevolking.aandeel_18_19_in_0_19", year).toNumber() / 100)));
+}
