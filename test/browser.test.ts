@@ -23,6 +23,9 @@ if (!browserPath) {
 
 const PAGES = ["/", "/wmo", "/wlz", "/gemeente", "/scenario", "/bronnen", "/methode"];
 
+/** An element's text with non-breaking spaces (the site keeps "€" with its number) read as spaces. */
+const text = async (page: Page, selector: string) => ((await page.locator(selector).first().textContent()) ?? "").replace(/\u00a0/g, " ");
+
 describe.skipIf(!browserPath)("the site in Chromium", () => {
   let browser: Browser;
   let site: { url: string; close: () => Promise<void> };
@@ -69,20 +72,20 @@ describe.skipIf(!browserPath)("the site in Chromium", () => {
   it("the Overzicht shows the 2015 afkoopsom, Bijlage 1's 95% example beside it, and the reproduced contract figures", async () => {
     const { page } = await open("/");
     const [a] = await withWarehouse({}, (r) => r.numbers("SELECT afkoopsom FROM wmo_afkoopsom WHERE jaar = 2015"));
-    await expect.poll(() => page.locator("#kpi-wmo-2015").textContent()).toBe(mln(a.afkoopsom, 2));
+    await expect.poll(() => text(page, "#kpi-wmo-2015")).toBe(mln(a.afkoopsom, 2));
     // the contract's conditional example is shown, and the participation the reported receipts imply
-    await expect.poll(() => page.locator("#kaart-wmo-2015").textContent()).toContain("€ 10.044.659");
-    await expect.poll(() => page.locator("#uitleg-2015").textContent()).toMatch(/ten minste 99,3%/);
+    await expect.poll(() => text(page, "#kaart-wmo-2015")).toContain("€ 10.044.659");
+    await expect.poll(() => text(page, "#uitleg-2015")).toMatch(/ten minste 99,3%/);
     const [{ n }] = await withWarehouse({}, (r) => r.all("SELECT count(*) AS n FROM mart_controles WHERE soort = 'reproductie' AND geslaagd"));
-    await expect.poll(() => page.locator("#kpi-controles").textContent()).toBe(`${n} van ${n}`);
+    await expect.poll(() => text(page, "#kpi-controles")).toBe(`${n} van ${n}`);
     await page.close();
   });
 
   it("the Wmo page shows Bijlage 1's € 10.850.000 and, for 2016, the published sum", async () => {
     const { page } = await open("/wmo");
-    await expect.poll(() => page.locator("#observablehq-main").textContent()).toContain("€ 10.850.000");
+    await expect.poll(() => text(page, "#observablehq-main")).toContain("€ 10.850.000");
     await page.selectOption("select", { label: "2016" });
-    await expect.poll(() => page.locator("#wmo-afkoopsom").textContent()).toBe("€ 10.751.312");
+    await expect.poll(() => text(page, "#wmo-afkoopsom")).toBe("€ 10.751.312");
     await page.close();
   });
 
@@ -91,10 +94,10 @@ describe.skipIf(!browserPath)("the site in Chromium", () => {
     const rows = await withWarehouse({}, (r) => r.numbers("SELECT jaar, bedrag_per_inwoner, inwoners FROM wmo_verdeling_gemeenten WHERE gemeentecode = 'GM0402' ORDER BY jaar"));
     const expected = (inw: number | null) => "€ " + Math.round(rows.reduce((s, r) => s + Math.round((inw ?? Number(r.inwoners)) * Number(r.bedrag_per_inwoner)), 0)).toLocaleString("nl-NL");
     // the inhabitants of each year (CBS, 1 January) unless the user gives a number
-    await expect.poll(() => page.locator("#gemeente-totaal").textContent()).toBe(expected(null));
+    await expect.poll(() => text(page, "#gemeente-totaal")).toBe(expected(null));
     await page.locator("input[placeholder^='leeg']").fill("50000");
     await page.locator("input[placeholder^='leeg']").dispatchEvent("input");
-    await expect.poll(() => page.locator("#gemeente-totaal").textContent()).toBe(expected(50000));
+    await expect.poll(() => text(page, "#gemeente-totaal")).toBe(expected(50000));
     expect(page.url()).toContain("inwoners=50000");
     await page.close();
   });
@@ -106,30 +109,30 @@ describe.skipIf(!browserPath)("the site in Chromium", () => {
     const [wlz] = await withWarehouse({}, (r) => r.numbers("SELECT schadelast_p50 FROM rekenmodel_montecarlo ORDER BY jaar LIMIT 1"));
     const [wmo] = await withWarehouse({}, (r) => r.numbers("SELECT afkoopsom FROM vergelijking_wmo_nationaal WHERE jaar = (SELECT jaar FROM vg_mc_instellingen)"));
     const [top] = await withWarehouse({}, (r) => r.all("SELECT p.omschrijving FROM rekenmodel_sobol s JOIN stg_parameters p USING (parameter_id) ORDER BY s.jaar, s.rang LIMIT 1"));
-    await expect.poll(() => page.locator("#kpi-wlz-benodigd").textContent()).toBe(mln(wlz.schadelast_p50));
-    await expect.poll(() => page.locator("#kpi-wmo-afkoopsom").textContent()).toBe(mln(wmo.afkoopsom));
+    await expect.poll(() => text(page, "#kpi-wlz-benodigd")).toBe(mln(wlz.schadelast_p50));
+    await expect.poll(() => text(page, "#kpi-wmo-afkoopsom")).toBe(mln(wmo.afkoopsom));
     const first = String(top.omschrijving).split(/ \(|: /)[0].toLowerCase();
-    await expect.poll(() => page.locator("#drijvers-wlz").textContent()).toContain(first.slice(0, 30));
-    expect(await page.locator("#drijvers-wmo").textContent()).toMatch(/\(\d+%\)/);
+    await expect.poll(() => text(page, "#drijvers-wlz")).toContain(first.slice(0, 30));
+    expect(await text(page, "#drijvers-wmo")).toMatch(/\(\d+%\)/);
     expect(await page.locator("#kpi-wlz-toereikendheid").count()).toBe(0);
-    await expect.poll(() => page.locator("#observablehq-main").textContent()).toContain("Toetsing");
+    await expect.poll(() => text(page, "#observablehq-main")).toContain("Toetsing");
     await page.close();
   });
 
   it("the Wlz page headlines the sum that would be adequate, and sets a sum the user enters against the model as the CLI does", async () => {
     const { page } = await open("/wlz");
     const [z] = await withWarehouse({}, (r) => r.numbers("SELECT schadelast_p50 FROM rekenmodel_montecarlo ORDER BY jaar LIMIT 1"));
-    await expect.poll(() => page.locator("#rekenmodel-benodigd").textContent()).toBe(mln(z.schadelast_p50));
+    await expect.poll(() => text(page, "#rekenmodel-benodigd")).toBe(mln(z.schadelast_p50));
     const input = page.getByLabel("Afkoopsom (€)");
     await input.fill("15.000.000");
     await input.dispatchEvent("input");
     const cli = spawnSync(process.execPath, [join(ROOT, "bin/afkoop.mjs"), "rekenmodel", "--json", "--sobol", "0", "--afkoopsom", "15000000"], { encoding: "utf8", cwd: ROOT });
     const g = JSON.parse(cli.stdout).afkoopsom_gegeven;
-    await expect.poll(() => page.locator("#bedrag-verhouding").textContent()).toBe(nl2(g.verhouding));
-    await expect.poll(() => page.locator("#bedrag-kans-tekort").textContent()).toBe(`${(100 * Number(g.kans_tekort)).toLocaleString("nl-NL", { maximumFractionDigits: 1 })}%`);
+    await expect.poll(() => text(page, "#bedrag-verhouding")).toBe(nl2(g.verhouding));
+    await expect.poll(() => text(page, "#bedrag-kans-tekort")).toBe(`${(100 * Number(g.kans_tekort)).toLocaleString("nl-NL", { maximumFractionDigits: 1 })}%`);
     await input.fill("niets");
     await input.dispatchEvent("input");
-    await expect.poll(() => page.locator("#vergelijking-bedrag").textContent()).toContain("Geen geldig bedrag");
+    await expect.poll(() => text(page, "#vergelijking-bedrag")).toContain("Geen geldig bedrag");
     await page.close();
   });
 
@@ -190,7 +193,7 @@ describe.skipIf(!browserPath)("the site in Chromium", () => {
     }
     const { page, errors } = await open(`/scenario?reken=1&s=${encodeURIComponent(JSON.stringify({ naam: "test", parameters }))}`);
     const result = page.locator("#scenario-resultaat");
-    await expect.poll(async () => (await result.count()) > 0 && (await page.locator("#scenario-resultaat caption").textContent())?.includes("DuckDB-Wasm"), { timeout: 90_000 }).toBe(true);
+    await expect.poll(async () => (await result.count()) > 0 && (await text(page, "#scenario-resultaat caption"))?.includes("DuckDB-Wasm"), { timeout: 90_000 }).toBe(true);
     const browser = JSON.parse((await result.getAttribute("data-uitkomsten"))!);
     expect(Object.keys(browser).length).toBe(node.length);
     for (const r of node) {
@@ -206,7 +209,7 @@ describe.skipIf(!browserPath)("the site in Chromium", () => {
     const { page } = await open("/scenario");
     await page.locator("input[type=text]").first().fill("150");
     await page.locator("input[type=text]").first().dispatchEvent("input");
-    await expect.poll(() => page.locator("#scenario-fout").textContent()).toContain("ligt boven het maximum van verhaal.detectie");
+    await expect.poll(() => text(page, "#scenario-fout")).toContain("ligt boven het maximum van verhaal.detectie");
     await page.close();
   });
 

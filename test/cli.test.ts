@@ -48,7 +48,9 @@ describe("afkoop wmo / wlz", () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/Afkoopsom bij 100% deelname .* EUR 10,850,000 +Art\. 3\.3; Bijlage 1/);
     expect(r.out).toContain("wmo.deelname_gemeenten = 97.45 pct [contract]");
-    expect(r.out).toContain("Afkoopsom 2015: EUR 10,044,659");
+    // the sum at the assumed insurer participation, and Bijlage 1's own 95% example as a step apart
+    expect(r.out).toContain("Afkoopsom 2015: EUR 10,361,859");
+    expect(r.out).toMatch(/rekenvoorbeeld van Bijlage 1 .* EUR 10,044,659/);
   });
 
   it("gives JSON with every step traceable to registry parameters", () => {
@@ -63,9 +65,10 @@ describe("afkoop wmo / wlz", () => {
     const r = afkoop("wmo", "--year", "2015", "--json", "--scenario", join(ROOT, "scenarios/voorbeeld-wmo.json"));
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
-    expect(j.afkoopsom.afkoopsom).toBe(String(Math.round(10_573_325 * 0.98)) + ".00");
+    expect(j.afkoopsom.afkoopsom).toBe("10573325.00");
     const base = JSON.parse(afkoop("wmo", "--year", "2015", "--json").out);
-    expect(base.afkoopsom.afkoopsom).toBe("10044659.00");
+    expect(base.afkoopsom.afkoopsom).toBe(String(Math.round(10_573_325 * 0.98)) + ".00");
+    expect(base.steps.find((x: { stap: number }) => x.stap === 9).bedrag).toMatch(/^10044659\./);
   });
 
   it("prints the Wlz steps A-D, the draagvlak and the nota", () => {
@@ -129,5 +132,36 @@ describe("afkoop triangle, gemeente and ledger", () => {
     const lines = r.out.trim().split("\n");
     expect(lines[0]).toMatch(/^zaak_id,gemeentecode,/);
     expect(lines.slice(1).every((l) => l.endsWith(",ja"))).toBe(true);
+  });
+});
+
+describe("headlines that carry only what the evidence carries", () => {
+  it("afkoop rekenmodel --json gives the sum that would be adequate with its interval, the Sobol drivers and the life-expectancy fit, and a ratio only for a sum the user gives", () => {
+    const r = afkoop("rekenmodel", "--year", "2024", "--json", "--draws", "1000", "--sobol", "500", "--afkoopsom", "20000000");
+    expect(r.code, r.err).toBe(0);
+    const j = JSON.parse(r.out);
+    const b = j.benodigde_afkoopsom;
+    expect(b.p05).toBeLessThan(b.p50);
+    expect(b.p50).toBeLessThan(b.p95);
+    expect(Number(b.p50)).toBe(Number(j.montecarlo.schadelast_p50));
+    expect(j.sobol.length).toBeGreaterThan(10);
+    for (const s of j.sobol) expect(Object.keys(s).sort()).toEqual(["eerste_orde", "parameter_id", "totaal"]);
+    expect(j.levensverwachting.length).toBeGreaterThanOrEqual(3);
+    for (const l of j.levensverwachting) expect(Math.abs(Number(l.ratio_model) - Number(l.ratio_bron))).toBeLessThan(0.05);
+    expect(j.afkoopsom_gegeven.verhouding).toBeCloseTo(20_000_000 / b.basis, 9);
+    expect(Number(j.afkoopsom_gegeven.kans_tekort)).toBeGreaterThan(0);
+  });
+
+  it("afkoop wmo --json sets the amount per inhabitant against the reported 61-64 eurocent, and explains a sum outside the reported range", () => {
+    for (const year of ["2015", "2017"]) {
+      const j = JSON.parse(afkoop("wmo", "--year", year, "--json").out);
+      expect(j.bedrag_per_inwoner).toBeCloseTo(Number(j.perInwoner.bedrag_per_inwoner), 12);
+      expect(j.gerapporteerd.bedrag_per_inwoner.binnen).toBe(true);
+      if (!j.gerapporteerd.afkoopsom.binnen) {
+        // the participation that would bring the sum to the reported floor lies above the contract's expected 95%
+        expect(j.gerapporteerd.afkoopsom.deelname_verzekeraars_nodig_pct).toBeGreaterThan(95);
+        expect(j.gerapporteerd.afkoopsom.deelname_verzekeraars_nodig_pct).toBeLessThanOrEqual(100);
+      }
+    }
   });
 });

@@ -53,9 +53,9 @@ describe("bad input is refused with file, line and column; the warehouse is unto
 
   it("a participation above 100% in the parameter registry", async () => {
     const src = shipped("parameters/waarden.csv");
-    const csv = src.replace("wmo.deelname_gemeenten,2017,99.7,", "wmo.deelname_gemeenten,2017,105,");
+    const csv = src.replace("wmo.deelname_gemeenten,2015,97.45,", "wmo.deelname_gemeenten,2015,105,");
     const msg = await failWith({ "parameters/waarden.csv": csv });
-    expect(msg).toContain(`waarden.csv:${lineOf(src, "wmo.deelname_gemeenten,2017")}:3 (column 'waarde'): expected a value of wmo.deelname_gemeenten from 0 to 100 (pct), found 105`);
+    expect(msg).toContain(`waarden.csv:${lineOf(src, "wmo.deelname_gemeenten,2015")}:3 (column 'waarde'): expected a value of wmo.deelname_gemeenten from 0 to 100 (pct), found 105`);
   });
 
   it("a negative amount", async () => {

@@ -25,7 +25,7 @@ export function sobolFiguur(rows, { title, description, filename, n = 10 }) {
   return figure({
     title, description,
     chart: Plot.plot({
-      height: 30 + 26 * top.length, marginLeft: 10, x: { label: "aandeel van de variantie", grid: true, domain: [0, 1], percent: true },
+      height: 30 + 26 * top.length, marginLeft: 10, x: { label: "aandeel van de variantie", grid: true, domain: [0, 1], tickFormat: (d) => pct(100 * d, 0) },
       y: { label: null, domain: top.map((d) => d.invoer), axis: null },
       marks: [
         Plot.barX(top, { y: "invoer", x: "totaal", fill: "#9cb9d9", title: (d) => `${d.invoer}\ntotaal ${pct(100 * d.totaal, 0)}, alleen ${pct(100 * d.eerste_orde, 0)}` }),

@@ -3,7 +3,7 @@ const nl = (opts) => new Intl.NumberFormat("nl-NL", opts);
 
 export function euro(v, decimals = 0) {
   if (v === null || v === undefined || v === "") return "–";
-  return "€ " + nl({ minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(Number(v));
+  return "€\u00a0" + nl({ minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(Number(v));
 }
 
 export function getal(v, decimals = 0) {
@@ -18,7 +18,7 @@ export function pct(v, decimals = 2) {
 
 export function miljoen(v, decimals = 2) {
   if (v === null || v === undefined || v === "") return "–";
-  return "€ " + nl({ minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(Number(v) / 1e6) + " mln";
+  return "€\u00a0" + nl({ minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(Number(v) / 1e6) + "\u00a0mln";
 }
 
 /** A value in its registry unit. */

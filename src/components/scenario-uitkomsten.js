@@ -5,11 +5,10 @@ SELECT * FROM (
   SELECT 1 AS volgorde, 'Wmo-afkoopsom ' || jaar AS uitkomst, 'eur' AS eenheid, CAST(afkoopsom AS DOUBLE) AS waarde FROM wmo_afkoopsom
   UNION ALL SELECT 2, 'Wmo: bedrag per inwoner ' || jaar, 'eur_cent', bedrag_per_inwoner FROM wmo_bedrag_per_inwoner
   UNION ALL SELECT 3, 'Wlz-afkoopsom definitief ' || jaar, 'eur', CAST(definitief AS DOUBLE) FROM wlz_afkoopsom
-  UNION ALL SELECT 4, 'Rekenmodel Wlz: schade ' || jaar, 'eur', schadelast FROM rekenmodel_toereikendheid WHERE jaar = (SELECT min(jaar) FROM rekenmodel_toereikendheid)
-  UNION ALL SELECT 5, 'Rekenmodel Wlz: afkoopsom ÷ schade ' || jaar, 'ratio', verhouding FROM rekenmodel_toereikendheid WHERE jaar = (SELECT min(jaar) FROM rekenmodel_toereikendheid)
-  UNION ALL SELECT 6, 'Rekenmodel Wlz: afkoopsom ÷ schade, p05 ' || jaar, 'ratio', verhouding_p05 FROM rekenmodel_montecarlo WHERE jaar = (SELECT min(jaar) FROM rekenmodel_montecarlo)
-  UNION ALL SELECT 7, 'Rekenmodel Wlz: afkoopsom ÷ schade, p95 ' || jaar, 'ratio', verhouding_p95 FROM rekenmodel_montecarlo WHERE jaar = (SELECT min(jaar) FROM rekenmodel_montecarlo)
-  UNION ALL SELECT 8, 'Rekenmodel Wlz: kans op tekort ' || jaar, 'kans', kans_tekort FROM rekenmodel_montecarlo WHERE jaar = (SELECT min(jaar) FROM rekenmodel_montecarlo)
+  UNION ALL SELECT 4, 'Rekenmodel Wlz: benodigde afkoopsom (basiswaarden) ' || jaar, 'eur', schadelast FROM rekenmodel_toereikendheid WHERE jaar = (SELECT min(jaar) FROM rekenmodel_toereikendheid)
+  UNION ALL SELECT 5, 'Rekenmodel Wlz: benodigde afkoopsom, p05 ' || jaar, 'eur', schadelast_p05 FROM rekenmodel_montecarlo WHERE jaar = (SELECT min(jaar) FROM rekenmodel_montecarlo)
+  UNION ALL SELECT 6, 'Rekenmodel Wlz: benodigde afkoopsom, mediaan ' || jaar, 'eur', schadelast_p50 FROM rekenmodel_montecarlo WHERE jaar = (SELECT min(jaar) FROM rekenmodel_montecarlo)
+  UNION ALL SELECT 7, 'Rekenmodel Wlz: benodigde afkoopsom, p95 ' || jaar, 'eur', schadelast_p95 FROM rekenmodel_montecarlo WHERE jaar = (SELECT min(jaar) FROM rekenmodel_montecarlo)
   UNION ALL SELECT 9, 'Wmo: verhaalbare schade ' || jaar, 'eur', verhaalbare_schade FROM vergelijking_wmo_nationaal WHERE toereikendheid_p05 IS NOT NULL
   UNION ALL SELECT 10, 'Wmo: afkoopsom ÷ verhaalbare schade ' || jaar, 'ratio', toereikendheid FROM vergelijking_wmo_nationaal WHERE toereikendheid_p05 IS NOT NULL
   UNION ALL SELECT 11, 'Wmo: afkoopsom ÷ verhaalbare schade, p05 ' || jaar, 'ratio', toereikendheid_p05 FROM vergelijking_wmo_nationaal WHERE toereikendheid_p05 IS NOT NULL
@@ -21,3 +20,9 @@ SELECT * FROM (
 
 /** The models a full scenario run needs in the browser: all but those that read the (unpublished) claims ledger. */
 export const SCENARIO_MODELLEN = (name) => !name.startsWith("verhaal/");
+
+/**
+ * Run settings for a scenario in the browser: no Sobol designs (the drivers are not among its results, and they would
+ * cost seconds in single-threaded DuckDB-Wasm). Added to the scenario's overrides for the run only.
+ */
+export const ZONDER_SOBOL = ["rekenmodel.sobol_n", "verhaal.sobol_n"].map((id) => ({ parameter_id: id, vanaf_jaar: null, waarde: "0", laag: null, hoog: null, toelichting: "instelling (site)" }));
