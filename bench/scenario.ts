@@ -22,7 +22,7 @@ export async function benchScenario(draws = 1000, repeat = 3) {
     const whole: number[] = [];
     let municipalities = 0;
     for (let i = 0; i < repeat; i++) {
-      const r = await runScenario({ file, outDir: join(dir, "out") });
+      const r = await runScenario({ file, outDir: join(dir, "out"), force: true });
       whole.push(r.millis);
       municipalities = r.files.find((f) => f.name === "gemeenten.csv")!.rows;
     }

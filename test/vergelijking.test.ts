@@ -165,12 +165,13 @@ describe("afkoop scenario run", () => {
     expect(() => planScenario({ montecarlo: { trekingen: 5 } }, registry, "x.json")).toThrow(/x\.json: montecarlo\.trekingen: unknown field/);
     expect(() => planScenario({ sweep: { parameter: "verhaal.detectie", waarden: [150] } }, registry, "x.json")).toThrow(/sweep\[0\]\.waarden: 150 is outside the allowed range/);
     expect(() => planScenario({ gemeente: "Hilversum" }, registry, "x.json")).toThrow(UsageError);
+    // the results of an earlier run, replaced only by a run that succeeds
     const out = join(tempDir(), "keep");
-    mkdirSync(out);
-    writeFileSync(join(out, "manifest.json"), "previous");
+    await runScenario({ file: write({ montecarlo: { trekkingen: 5, seed: 1 } }), outDir: out, dbPath: db });
+    const previous = readFileSync(join(out, "manifest.json"), "utf8");
     const bad = write({ ...sweep, gemeente: "GM9999" });
-    await expect(runScenario({ file: bad, outDir: out, dbPath: db })).rejects.toThrow(/gemeente: no municipality GM9999/);
-    expect(readFileSync(join(out, "manifest.json"), "utf8")).toBe("previous");
+    await expect(runScenario({ file: bad, outDir: out, force: true, dbPath: db })).rejects.toThrow(/gemeente: no municipality GM9999/);
+    expect(readFileSync(join(out, "manifest.json"), "utf8")).toBe(previous);
     expect(existsSync(`${out}.tmp-${process.pid}`)).toBe(false);
   });
 });

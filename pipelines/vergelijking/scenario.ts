@@ -15,7 +15,7 @@
  *   }
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { neutralise } from "../../src/components/download.js";
@@ -111,14 +111,38 @@ export interface ScenarioRunResult { outDir: string; points: number; files: { na
 
 const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
-export async function runScenario(o: { file: string; outDir?: string; dbPath?: string; onProgress?: (done: number, total: number) => void }): Promise<ScenarioRunResult> {
+/** What the manifest of a results directory says of its maker: the mark of a directory this tool may replace. */
+export const MAKER = "afkoop scenario run";
+
+/**
+ * Where results may go, checked before any work starts: a directory that does not exist yet; or, with force, one that
+ * an earlier run of this command made (its manifest says so) and that holds nothing but that run's files. Anything
+ * else (a file, the user's own directory, '.', '/') is refused: the tool never removes what it did not create.
+ */
+export function checkOutDir(outDir: string, force: boolean): "nieuw" | "vervangen" {
+  let st;
+  try { st = lstatSync(outDir); } catch { return "nieuw"; }
+  const refuse = (why: string) => new UsageError(`--out ${outDir}: ${why}; results go into a new directory. Nothing was changed.`);
+  if (!st.isDirectory() || st.isSymbolicLink()) throw refuse("exists and is not a directory");
+  let manifest: { gemaakt_door?: unknown; bestanden?: { name: string }[] } | null = null;
+  try { manifest = JSON.parse(readFileSync(join(outDir, "manifest.json"), "utf8")); } catch { manifest = null; }
+  if (!manifest || manifest.gemaakt_door !== MAKER) throw refuse(`exists and was not made by ${MAKER}`);
+  const ours = new Set(["manifest.json", ...(manifest.bestanden ?? []).map((f) => f.name)]);
+  const foreign = readdirSync(outDir).filter((f) => !ours.has(f));
+  if (foreign.length) throw refuse(`holds files an earlier run did not make (${foreign.slice(0, 3).join(", ")}${foreign.length > 3 ? ", …" : ""})`);
+  if (!force) throw new UsageError(`--out ${outDir}: holds the results of an earlier run; add --force to replace them. Nothing was changed.`);
+  return "vervangen";
+}
+
+export async function runScenario(o: { file: string; outDir?: string; force?: boolean; dbPath?: string; onProgress?: (done: number, total: number) => void }): Promise<ScenarioRunResult> {
   const t0 = performance.now();
+  const outDir = resolve(o.outDir ?? join("scenario-resultaten", basename(o.file).replace(/\.json$/i, "")));
+  checkOutDir(outDir, o.force ?? false);
   const text = (() => { try { return readFileSync(o.file, "utf8"); } catch (e) { throw new UsageError(`${o.file}: cannot read (${(e as Error).message})`); } })();
   let json: unknown;
   try { json = JSON.parse(text); } catch (e) { throw new UsageError(`${o.file}: not valid JSON (${(e as Error).message})`); }
   const db = resolve(o.dbPath ?? DEFAULT_DB);
   if (!existsSync(db)) await runPipeline({ dbPath: db });
-  const outDir = resolve(o.outDir ?? join("scenario-resultaten", basename(o.file).replace(/\.json$/i, "")));
   const s = await ModelSession.open(db);
   const tmp = `${outDir}.tmp-${process.pid}`;
   try {
@@ -171,6 +195,7 @@ export async function runScenario(o: { file: string; outDir?: string; dbPath?: s
     const inputs = await withWarehouse({ dbPath: db }, (r) => r.all("SELECT tabel, bestand, herkomst, sha256 FROM run_inputs ORDER BY tabel"));
     const [engine] = await s.all("SELECT version() AS v");
     const manifest = {
+      gemaakt_door: MAKER,
       scenario: plan.scenario.naam, scenario_bestand: o.file, scenario_sha256: createHash("sha256").update(text).digest("hex"),
       parameters: plan.scenario.overrides, jaar, gemeente: code ?? "alle",
       montecarlo: { trekkingen: Number(mc.trekkingen), seed: Number(mc.seed) },
@@ -180,10 +205,10 @@ export async function runScenario(o: { file: string; outDir?: string; dbPath?: s
       opmerking: "De meeste verhaalparameters zijn aannames met een bandbreedte (register verhaal.*); het meegeleverde claimregister is synthetisch.",
     };
     writeFileSync(join(tmp, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
-    // swap in: the previous results stay until the new ones are complete
+    // swap in: the previous results (an earlier run's, checked again now) stay until the new ones are complete
     mkdirSync(dirname(outDir), { recursive: true });
     const old = `${outDir}.old-${process.pid}`;
-    if (existsSync(outDir)) renameSync(outDir, old);
+    if (checkOutDir(outDir, o.force ?? false) === "vervangen") renameSync(outDir, old);
     renameSync(tmp, outDir);
     rmSync(old, { recursive: true, force: true });
     return { outDir, points: points.length, files, millis: performance.now() - t0 };
