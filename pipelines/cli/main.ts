@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { InputError, UsageError } from "../lib/errors.ts";
+import { InputError, RunError, UsageError, systemErrorMessage } from "../lib/errors.ts";
 import { pipelineCommand } from "./pipeline.ts";
 import { wmoCommand } from "./wmo.ts";
 import { wlzCommand } from "./wlz.ts";
@@ -64,9 +64,14 @@ export async function main(argv: string[]): Promise<number> {
   try {
     return await cmd.run(parsed.values as Record<string, string | boolean | undefined>, parsed.positionals);
   } catch (e) {
-    if (e instanceof InputError || e instanceof UsageError) {
+    if (e instanceof InputError || e instanceof UsageError || e instanceof RunError) {
       console.error(`afkoop ${cmd.name}: ${e.message}`);
       return e instanceof UsageError ? 2 : 1;
+    }
+    const system = systemErrorMessage(e);
+    if (system) {
+      console.error(`afkoop ${cmd.name}: ${system}`);
+      return 1;
     }
     console.error(`afkoop ${cmd.name}: ${(e as Error).stack ?? e}`);
     return 1;

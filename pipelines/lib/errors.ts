@@ -40,3 +40,20 @@ export class UsageError extends Error {
     this.name = "UsageError";
   }
 }
+
+/** A run refused or stopped for a reason the user can act on (a busy warehouse, a full disk): a message, no stack. */
+export class RunError extends Error {}
+
+/** The message for an operating-system error the user can act on, or null for anything else (a bug: show the stack). */
+export function systemErrorMessage(e: unknown): string | null {
+  const err = e as NodeJS.ErrnoException;
+  const where = err?.path ? ` (${err.path})` : "";
+  switch (err?.code) {
+    case "ENOSPC": return `the disk is full${where}; free some space and run again. A warehouse or results directory being written was not put in place; the previous one is unchanged.`;
+    case "EDQUOT": return `the disk quota is used up${where}; free some space and run again. The previous results are unchanged.`;
+    case "EACCES": case "EPERM": return `no permission to write${where}; choose a location you may write to.`;
+    case "EROFS": return `the file system is read-only${where}; choose another location.`;
+    case "ENOENT": return `no such file or directory${where}.`;
+    default: return null;
+  }
+}

@@ -1,13 +1,13 @@
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { loadInputs, type InputFile } from "../load/inputs.ts";
 import type { ValidTable } from "../load/validate.ts";
 import { parseScenario, type Override, type RegistryEntry, type Scenario } from "../params/scenario.ts";
 import { readJsonFile } from "../lib/json.ts";
+import { RunError } from "../lib/errors.ts";
 import { loadModelFiles } from "./modelfiles.ts";
 import { runModels, type ModelFile } from "./models.ts";
 import { DEFAULT_DB, ROOT, SHIPPED_DATA } from "./paths.ts";
@@ -69,9 +69,21 @@ export async function runPipeline(opts: PipelineOptions = {}): Promise<PipelineR
   const models = loadModelFiles(opts.modelsDir);
 
   mkdirSync(dirname(dbPath), { recursive: true });
+  const unlock = lockWarehouse(dbPath);
   removeStaleTemps(dbPath);
   const tmpDb = `${dbPath}.tmp-${process.pid}-${Date.now()}`;
-  const csvDir = mkdtempSync(join(tmpdir(), "afkoop-"));
+  // staging files live next to the target, under the temp prefix the next run cleans up if this one is killed; the
+  // claims ledger never goes through a file (loadStaging appends it from memory)
+  const csvDir = `${dbPath}.tmp-${process.pid}-staging`;
+  mkdirSync(csvDir, { recursive: true });
+  const cleanup = () => {
+    for (const f of [tmpDb, `${tmpDb}.wal`, csvDir]) rmSync(f, { recursive: true, force: true });
+    unlock();
+  };
+  // an interrupted run (Ctrl-C, kill) removes what it made and leaves the previous warehouse as it was
+  const onSignal = (sig: NodeJS.Signals) => { cleanup(); process.exit(sig === "SIGINT" ? 130 : 143); };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
   let instance: DuckDBInstance | undefined;
   let con: DuckDBConnection | undefined;
   try {
@@ -83,22 +95,59 @@ export async function runPipeline(opts: PipelineOptions = {}): Promise<PipelineR
     await runModels((sql) => c.run(sql), models);
     await writeManifest(c, { started, inputs: inputs.files, models, opts, scenario });
     await c.run("CHECKPOINT");
+    con.closeSync();
+    con = undefined;
+    instance.closeSync();
+    instance = undefined;
+    rmSync(`${tmpDb}.wal`, { force: true });
+    renameSync(tmpDb, dbPath);
+    rmSync(`${dbPath}.wal`, { force: true });
   } catch (e) {
     con?.closeSync();
     instance?.closeSync();
-    rmSync(tmpDb, { force: true });
-    rmSync(`${tmpDb}.wal`, { force: true });
     throw e;
   } finally {
-    rmSync(csvDir, { recursive: true, force: true });
+    cleanup();
+    process.removeListener("SIGINT", onSignal);
+    process.removeListener("SIGTERM", onSignal);
   }
-  con.closeSync();
-  instance.closeSync();
-  rmSync(`${tmpDb}.wal`, { force: true });
-  renameSync(tmpDb, dbPath);
-  rmSync(`${dbPath}.wal`, { force: true });
   return { dbPath, files: inputs.files, models, scenario, millis: performance.now() - t0 };
 }
+
+/** True when a process with this id runs (the lock's or a temp file's owner). */
+function alive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  if (pid === process.pid) return true;
+  try { process.kill(pid, 0); return true; } catch (e) { return (e as NodeJS.ErrnoException).code === "EPERM"; }
+}
+
+/**
+ * One pipeline at a time per warehouse: a lock file next to the target holds the process id. A second run refuses
+ * with the owner's id; a lock whose process is gone (a killed run) is stale and taken over. Returns the release.
+ */
+export function lockWarehouse(dbPath: string): () => void {
+  const lock = `${dbPath}.lock`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(lock, "wx");
+      writeSync(fd, `${process.pid}\n${new Date().toISOString()}\n`);
+      closeSync(fd);
+      let released = false;
+      return () => { if (!released) { released = true; rmSync(lock, { force: true }); } };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+      const [pidText, since] = (() => { try { return readFileSync(lock, "utf8").split("\n"); } catch { return ["", ""]; } })();
+      const pid = Number(pidText);
+      if (alive(pid)) {
+        throw new WarehouseBusyError(`${dbPath}: another pipeline (process ${pid}, started ${since || "at an unknown time"}) is writing this warehouse; wait for it to finish, or use --db for another file. Nothing was changed.`);
+      }
+      rmSync(lock, { force: true }); // stale: its process is gone
+    }
+  }
+  throw new WarehouseBusyError(`${dbPath}: could not take the lock ${lock}. Nothing was changed.`);
+}
+
+export class WarehouseBusyError extends RunError {}
 
 /** Leftovers of interrupted runs (their process is gone) are removed; the warehouse itself is not touched. */
 function removeStaleTemps(dbPath: string) {
@@ -107,9 +156,7 @@ function removeStaleTemps(dbPath: string) {
   for (const f of readdirSync(dir)) {
     if (!f.startsWith(prefix)) continue;
     const pid = Number(f.slice(prefix.length).split("-")[0]);
-    let alive = false;
-    try { process.kill(pid, 0); alive = pid !== process.pid ? true : false; } catch { alive = false; }
-    if (!alive) rmSync(join(dir, f), { force: true });
+    if (pid === process.pid || !alive(pid)) rmSync(join(dir, f), { recursive: true, force: true });
   }
 }
 
@@ -118,14 +165,31 @@ function csvField(v: string): string {
 }
 
 async function loadStaging(con: DuckDBConnection, t: ValidTable, csvDir: string) {
-  const path = join(csvDir, `${t.spec.table}.csv`);
-  const lines = [t.spec.columns.map((c) => c.name).join(",")];
-  for (const r of t.rows) lines.push(r.map(csvField).join(","));
-  writeFileSync(path, lines.join("\n") + "\n");
-  const columns = t.spec.columns.map((c) => `${q(c.name)}: ${q(c.sql)}`).join(", ");
-  await con.run(
-    `CREATE TABLE ${t.spec.table} AS SELECT * FROM read_csv(${q(path)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', nullstr = '', columns = {${columns}}) ORDER BY ${t.spec.key.join(", ")}`,
-  );
+  if (t.spec.personalDataFree) {
+    // a table that must hold no personal data (the claims ledger) is appended from memory, never written to a file:
+    // text columns first, then typed like every other staging table
+    const raw = `${t.spec.table}_tekst`;
+    await con.run(`CREATE TEMP TABLE ${raw} (${t.spec.columns.map((c) => `"${c.name}" VARCHAR`).join(", ")})`);
+    const app = await con.createAppender(raw, "main", "temp");
+    for (const r of t.rows) {
+      for (const v of r) if (v === "") app.appendNull(); else app.appendVarchar(v);
+      app.endRow();
+    }
+    app.flushSync();
+    app.closeSync();
+    await con.run(`CREATE TABLE ${t.spec.table} AS SELECT ${t.spec.columns.map((c) => `CAST("${c.name}" AS ${c.sql}) AS "${c.name}"`).join(", ")} FROM ${raw} ORDER BY ${t.spec.key.join(", ")}`);
+    await con.run(`DROP TABLE ${raw}`);
+  } else {
+    const path = join(csvDir, `${t.spec.table}.csv`);
+    const lines = [t.spec.columns.map((c) => c.name).join(",")];
+    for (const r of t.rows) lines.push(r.map(csvField).join(","));
+    writeFileSync(path, lines.join("\n") + "\n");
+    const columns = t.spec.columns.map((c) => `${q(c.name)}: ${q(c.sql)}`).join(", ");
+    await con.run(
+      `CREATE TABLE ${t.spec.table} AS SELECT * FROM read_csv(${q(path)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', nullstr = '', columns = {${columns}}) ORDER BY ${t.spec.key.join(", ")}`,
+    );
+    rmSync(path, { force: true });
+  }
   await con.run(`COMMENT ON TABLE ${t.spec.table} IS ${q(`${t.spec.description} (${t.file})`)}`);
   for (const c of t.spec.columns) {
     await con.run(`COMMENT ON COLUMN ${t.spec.table}.${c.name} IS ${q(c.description + (c.unit ? ` [${c.unit}]` : ""))}`);
