@@ -9,6 +9,8 @@
 --   gemiddeld verhaald   = mean amount of settled cases, 95% interval mean +- 1.96 s / sqrt(n)
 --   vertraging           = years from accident to settlement, settled cases (biased short: open cases of young
 --                          years settle later; read with the triangle)
+-- Disclosure control: a statistic over fewer than verhaal.sdc_minimum cases is not published (NULL, onderdrukt);
+-- the counts and projections come from the disclosure-controlled triangle (driehoek.sql).
 CREATE OR REPLACE TABLE verhaal_kalibratie AS
 WITH c AS (SELECT * FROM stg_verhaal_claims WHERE regeling = 'wmo'),
 blootstelling AS (
@@ -40,6 +42,7 @@ schat AS (
   FROM per_type t CROSS JOIN meld m CROSS JOIN blootstelling b
 )
 SELECT soort AS voorziening, n AS zaken, geregeld, afgesloten,
+       n < par('verhaal.sdc_minimum', 2015) OR geregeld < par('verhaal.sdc_minimum', 2015) OR afgesloten < par('verhaal.sdc_minimum', 2015) AS onderdrukt,
        gevallen_per_100k, gevallen_per_100k * greatest(1 - 1.96 * rel_se, 0) AS gevallen_laag, gevallen_per_100k * (1 + 1.96 * rel_se) AS gevallen_hoog,
        100 * p AS slagingskans_pct,
        100 * (p + 1.96 * 1.96 / (2 * afgesloten) - 1.96 * sqrt(p * (1 - p) / afgesloten + 1.96 * 1.96 / (4 * afgesloten * afgesloten))) / (1 + 1.96 * 1.96 / afgesloten) AS slagingskans_laag,
@@ -50,3 +53,12 @@ SELECT soort AS voorziening, n AS zaken, geregeld, afgesloten,
        (SELECT bool_and(coalesce(synthetisch, false)) FROM c) AS synthetisch
 FROM schat
 ORDER BY voorziening = 'alle', voorziening;
+
+-- what is published: a row whose counts fall below the minimum keeps only its name and the fact that it was suppressed
+CREATE OR REPLACE TABLE verhaal_kalibratie_openbaar AS
+SELECT voorziening, onderdrukt, synthetisch,
+       COLUMNS(c -> c NOT IN ('voorziening', 'onderdrukt', 'synthetisch')) FROM (
+  SELECT voorziening, onderdrukt, synthetisch,
+         CASE WHEN NOT onderdrukt THEN COLUMNS(c -> c NOT IN ('voorziening', 'onderdrukt', 'synthetisch')) END
+  FROM verhaal_kalibratie
+);

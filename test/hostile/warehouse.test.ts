@@ -76,3 +76,53 @@ describe("two pipelines on one --db", () => {
     expect(existsSync(`${db}.lock`)).toBe(false);
   });
 });
+
+describe("statistical disclosure control of what the ledger publishes", () => {
+  it("every difference between published cells of a triangle is a sum over at least verhaal.sdc_minimum claims, or none", async () => {
+    const { withWarehouse } = await import("../../pipelines/warehouse/query.ts");
+    const { param } = await import("../support/registry.ts");
+    const k = param("verhaal.sdc_minimum", 2015).toNumber();
+    const cells = await withWarehouse({ dbPath: db }, (r) => r.all("SELECT driehoek, origin, dev, waarde FROM cl_invoer ORDER BY driehoek, origin, dev"));
+    // the claims behind each published increment, recomputed from the ledger itself
+    const claims = await withWarehouse({ dbPath: db }, (r) => r.all(`
+      SELECT regeling || '-verhaald' AS driehoek, CAST(year(ongevalsdatum) AS INTEGER) AS origin, CAST(year(datum_geregeld) - year(ongevalsdatum) + 1 AS INTEGER) AS dev, verhaald AS bedrag
+      FROM stg_verhaal_claims WHERE status = 'geregeld'
+      UNION ALL SELECT regeling || '-meldingen', CAST(year(ongevalsdatum) AS INTEGER), CAST(year(datum_gemeld) - year(ongevalsdatum) + 1 AS INTEGER), 1 FROM stg_verhaal_claims`));
+    // per origin: the published value at each development age must be the sum of that origin's claims up to some age
+    // e <= dev (what was released), and between two different published values at least k claims were released
+    let increments = 0;
+    let held = 0;
+    for (const c of cells) {
+      const own = claims.filter((x) => x.driehoek === c.driehoek && x.origin === c.origin);
+      const released = (cell: Record<string, unknown>) => {
+        for (let e = Number(cell.dev); e >= 0; e--) {
+          const upTo = own.filter((x) => Number(x.dev) <= e);
+          if (Math.abs(upTo.reduce((t, x) => t + Number(x.bedrag), 0) - Number(cell.waarde)) < 0.005) return upTo.length;
+        }
+        throw new Error(`${cell.driehoek} ${cell.origin} dev ${cell.dev}: published value is no sum of its claims`);
+      };
+      const now = released(c);
+      if (now < own.filter((x) => Number(x.dev) <= Number(c.dev)).length) held++;
+      const prev = cells.find((p) => p.driehoek === c.driehoek && p.origin === c.origin && Number(p.dev) === Number(c.dev) - 1);
+      const before = prev ? released(prev) : 0;
+      if (Math.abs(Number(c.waarde) - (prev ? Number(prev.waarde) : 0)) > 0.005) {
+        increments++;
+        expect(now - before, `${c.driehoek} ${c.origin} dev ${c.dev}`).toBeGreaterThanOrEqual(k);
+      }
+    }
+    expect(increments).toBeGreaterThan(10);
+    expect(held).toBeGreaterThan(0);
+  });
+
+  it("a calibration row over fewer than the minimum number of cases shows nothing but that it was suppressed", async () => {
+    const { withWarehouse } = await import("../../pipelines/warehouse/query.ts");
+    const rows = await withWarehouse({ dbPath: db }, (r) => r.all("SELECT * FROM verhaal_kalibratie_openbaar"));
+    const all = await withWarehouse({ dbPath: db }, (r) => r.all("SELECT voorziening, zaken, geregeld, afgesloten FROM verhaal_kalibratie"));
+    for (const r of rows) {
+      const src = all.find((x) => x.voorziening === r.voorziening)!;
+      const small = [src.zaken, src.geregeld, src.afgesloten].some((n) => Number(n) < 5);
+      expect(r.onderdrukt, String(r.voorziening)).toBe(small);
+      if (small) for (const [key, v] of Object.entries(r)) if (!["voorziening", "onderdrukt", "synthetisch"].includes(key)) expect(v, key).toBeNull();
+    }
+  });
+});
