@@ -9,9 +9,9 @@ import { launch } from "../test/support/browser.ts";
 import { serve } from "../test/support/serve.ts";
 
 const FIRST_RESULT: [string, string][] = [
-  ["/", "#kpi-wmo-toereikendheid"],
+  ["/", "#kpi-wlz-benodigd"],
   ["/wmo", "#wmo-afkoopsom"],
-  ["/wlz", "#rekenmodel-verhouding"],
+  ["/wlz", "#rekenmodel-benodigd"],
   ["/gemeente", "#vergelijking-resultaat"],
   ["/scenario", "#scenario-resultaat"],
   ["/bronnen", "#claims-herkomst"],
