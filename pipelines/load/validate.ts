@@ -19,7 +19,9 @@ export function validateTable(spec: TableSpec, raw: RawTable, file: string): { t
   const names = raw.header.map((h) => h.toLowerCase());
   if (spec.personalDataFree) {
     // checked before anything else, so the message is about the personal data and not the header
-    const privacy = [...headerIssues(file, raw.header), ...cellIssues(file, raw.header, raw.rows)];
+    // text cells: the spec's text and id columns, and any column it does not know (refused anyway, but not before this)
+    const textColumns = new Set(raw.header.map((h) => h.toLowerCase()).filter((h) => { const c = spec.columns.find((x) => x.name === h); return !c || c.type === "text" || c.type === "id"; }));
+    const privacy = [...headerIssues(file, raw.header), ...cellIssues(file, raw.header, raw.rows, textColumns)];
     if (privacy.length) return { table: { spec, file, rows: [], lines: [] }, issues: privacy };
   }
   const expectedHeader = spec.columns.map((c) => c.name).join(",");

@@ -187,7 +187,11 @@ export async function runScenario(o: { file: string; outDir?: string; force?: bo
     const files: ScenarioRunResult["files"] = [];
     for (const [table, name] of [["sr_gemeenten", "gemeenten"], ["sr_nationaal", "nationaal"], ["sr_wlz", "wlz"]] as const) {
       await s.exec(`COPY (SELECT * FROM ${table} ORDER BY ALL) TO ${sqlString(join(tmp, name + ".parquet"))} (FORMAT parquet)`);
-      await s.exec(`COPY (SELECT * FROM ${table} ORDER BY ALL) TO ${sqlString(join(tmp, name + ".csv"))} (FORMAT csv, HEADER true)`);
+      // CSV: text cells neutralised against formula injection, as in the XLSX and the site's downloads
+      const cols = await s.all(`SELECT column_name AS c, data_type AS t FROM duckdb_columns() WHERE table_name = '${table}' ORDER BY column_index`);
+      const list = cols.map((x) => (String(x.t) === "VARCHAR"
+        ? `CASE WHEN regexp_matches("${x.c}", '^[=+@\t\r-]') THEN chr(39) || "${x.c}" ELSE "${x.c}" END AS "${x.c}"` : `"${x.c}"`)).join(", ");
+      await s.exec(`COPY (SELECT ${list} FROM ${table} ORDER BY ALL) TO ${sqlString(join(tmp, name + ".csv"))} (FORMAT csv, HEADER true)`);
       const rows = await s.all(`SELECT * FROM ${table} ORDER BY ALL`);
       await writeXlsx(join(tmp, name + ".xlsx"), name, rows);
       for (const ext of ["parquet", "csv", "xlsx"]) files.push({ name: `${name}.${ext}`, rows: rows.length, sha256: sha256File(join(tmp, `${name}.${ext}`)) });
