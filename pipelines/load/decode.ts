@@ -9,6 +9,13 @@ export function decodeUtf8(bytes: Uint8Array, file: string): { text: string } | 
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return { issue: { file, line: 1, column: 1, expected: "a UTF-8 text file", found: "UTF-16 (save it as 'CSV UTF-8')" } };
   }
+  // UTF-16 without a byte-order mark: text whose every other byte is zero
+  const sample = bytes.subarray(0, Math.min(bytes.length, 4096));
+  let zeroEven = 0, zeroOdd = 0;
+  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) { if (i % 2 === 0) zeroEven++; else zeroOdd++; }
+  if (sample.length >= 4 && Math.max(zeroEven, zeroOdd) > sample.length / 4) {
+    return { issue: { file, line: 1, column: 1, expected: "a UTF-8 text file", found: `UTF-16 text without a byte-order mark (${zeroOdd > zeroEven ? "little" : "big"}-endian); save it as 'CSV UTF-8'` } };
+  }
   let start = 0;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
   const body = bytes.subarray(start);

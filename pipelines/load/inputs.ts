@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { Decimal } from "decimal.js";
 import { InputError, type InputIssue } from "../lib/errors.ts";
@@ -8,6 +8,7 @@ import { parseDelimited, type RawTable } from "./delimited.ts";
 import { TABLES, type TableSpec } from "./schema.ts";
 import { validateTable, type ValidTable } from "./validate.ts";
 import { readXlsx } from "./xlsx.ts";
+import { fileSizeIssue, rowCountIssue, xlsxIssue } from "./limits.ts";
 
 export interface InputFile {
   table: string;
@@ -24,25 +25,40 @@ export interface LoadedInputs {
   files: InputFile[];
 }
 
-/** Finds the file for a table: the user's directory first (CSV, then XLSX), then the shipped data. */
-export function locate(spec: TableSpec, shippedDir: string, userDir?: string): { path: string; origin: "shipped" | "user" } | null {
+/**
+ * Finds the file for a table: the user's directory first, then the shipped data. A directory that holds both a .csv
+ * and an .xlsx for the same table is ambiguous (`beide`): the loader refuses it rather than pick one silently.
+ */
+export function locate(spec: TableSpec, shippedDir: string, userDir?: string): { path: string; origin: "shipped" | "user"; beide?: string } | null {
   const dirs: [string, "shipped" | "user"][] = userDir ? [[userDir, "user"], [shippedDir, "shipped"]] : [[shippedDir, "shipped"]];
   for (const [dir, origin] of dirs) {
-    for (const ext of [".csv", ".xlsx"]) {
-      const p = join(dir, spec.file + ext);
-      if (existsSync(p)) return { path: p, origin };
-    }
+    const [csv, xlsx] = [".csv", ".xlsx"].map((ext) => join(dir, spec.file + ext));
+    if (existsSync(csv) && existsSync(xlsx)) return { path: csv, origin, beide: xlsx };
+    if (existsSync(csv)) return { path: csv, origin };
+    if (existsSync(xlsx)) return { path: xlsx, origin };
   }
   return null;
 }
 
 export async function readRaw(path: string, label: string): Promise<{ table: RawTable } | { issue: InputIssue }> {
+  const tooBig = fileSizeIssue(label, statSync(path).size);
+  if (tooBig) return { issue: tooBig };
   const bytes = readFileSync(path);
-  if (path.endsWith(".xlsx")) return readXlsx(bytes, label);
-  if (bytes.length === 0) return { issue: { file: label, expected: "a header line followed by data rows", found: "an empty file" } };
-  const decoded = decodeUtf8(bytes, label);
-  if ("issue" in decoded) return decoded;
-  return parseDelimited(decoded.text, label);
+  const raw = await (async (): Promise<{ table: RawTable } | { issue: InputIssue }> => {
+    if (path.endsWith(".xlsx")) {
+      const bad = xlsxIssue(label, bytes);
+      return bad ? { issue: bad } : readXlsx(bytes, label);
+    }
+    if (bytes.length === 0) return { issue: { file: label, expected: "a header line followed by data rows", found: "an empty file" } };
+    const decoded = decodeUtf8(bytes, label);
+    if ("issue" in decoded) return decoded;
+    return parseDelimited(decoded.text, label);
+  })();
+  if ("table" in raw) {
+    const many = rowCountIssue(label, raw.table.rows.length);
+    if (many) return { issue: many };
+  }
+  return raw;
 }
 
 /** Reads and validates every declared file; throws InputError listing every problem found. */
@@ -61,8 +77,12 @@ export async function loadInputs(shippedDir: string, userDir?: string, specs: Ta
       issues.push({ file: given ?? label(join(userDir ?? shippedDir, spec.file + ".csv")), expected: `the file for ${spec.table} (${spec.description})`, found: "no such file (.csv or .xlsx)" });
       continue;
     }
-    const bytes = readFileSync(found.path);
+    if (found.beide) {
+      issues.push({ file: label(found.path), expected: `one file for ${spec.table}: ${spec.file}.csv or ${spec.file}.xlsx`, found: `both, ${label(found.path)} and ${label(found.beide)}; remove or rename the one you do not mean` });
+      continue;
+    }
     const raw = await readRaw(found.path, label(found.path));
+    const bytes = readFileSync(found.path);
     if ("issue" in raw) { issues.push(raw.issue); continue; }
     const { table, issues: own } = validateTable(spec, raw.table, label(found.path));
     issues.push(...own);

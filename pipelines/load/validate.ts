@@ -62,7 +62,7 @@ export function validateTable(spec: TableSpec, raw: RawTable, file: string): { t
       const text = position[j] < 0 ? "" : (cells[position[j]] ?? "").trim();
       const r = normalise(c, text, raw.decimalComma);
       if ("error" in r) {
-        issues.push({ ...at(line, position[j], c), expected: r.error, found: text === "" ? "an empty cell" : `"${text}"` });
+        issues.push({ ...at(line, position[j], c), expected: r.error, found: text === "" ? "an empty cell" : `"${text.length > 80 ? `${text.slice(0, 77)}…` : text}"` });
         bad = true;
       } else out[j] = r.value;
     }
@@ -114,8 +114,12 @@ function describe(c: ColumnSpec): string {
   return { integer: "a whole number", decimal: "a number", rational: "a number or a fraction such as 11/75" }[c.type as "integer"] + unit + range;
 }
 
+/** The longest field a data file may hold: text fields are descriptions and notes, not documents. */
+export const MAX_FIELD_CHARS = 10_000;
+
 export function normalise(c: ColumnSpec, text: string, decimalComma: boolean): Norm {
   if (text === "") return c.optional ? { value: "" } : { error: `a value (${c.description.toLowerCase()})` };
+  if (text.length > MAX_FIELD_CHARS) return { error: `a field of at most ${MAX_FIELD_CHARS.toLocaleString("en-GB")} characters (found ${text.length.toLocaleString("en-GB")})` };
   switch (c.type) {
     case "text":
     case "id":
@@ -130,8 +134,11 @@ export function normalise(c: ColumnSpec, text: string, decimalComma: boolean): N
       if (["nee", "false", "0", "onwaar", "no"].includes(t)) return { value: "false" };
       return { error: "ja or nee" };
     }
-    case "date":
-      return /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(text)) ? { value: text } : { error: "a date as YYYY-MM-DD" };
+    case "date": {
+      // a real calendar date: 2023-02-30 is refused (JavaScript would roll it over to 2 March)
+      const ok = /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(text)) && new Date(`${text}T00:00:00Z`).toISOString().slice(0, 10) === text;
+      return ok ? { value: text } : { error: /^\d{4}-\d{2}-\d{2}$/.test(text) ? "a date that exists in the calendar (YYYY-MM-DD)" : "a date as YYYY-MM-DD" };
+    }
     case "integer":
     case "decimal":
     case "rational": {
@@ -144,13 +151,46 @@ export function normalise(c: ColumnSpec, text: string, decimalComma: boolean): N
         if (outOfRange(c, d)) return { error: describe(c) };
         return { value: v };
       }
+      if (text.replace(/\s/g, "").endsWith("%") && c.unit !== "pct") return { error: `${describe(c)}, without % (the column is not a percentage)` };
+      if (decimalComma) {
+        // a Dutch export writes thousands with dots: 1.234 is 1234. Where the column's range admits the other reading
+        // too (a decimal point, 1.234), or the grouping cannot be one (0.060), the value is ambiguous: refused
+        const grouped = /^[+-]?\d{1,3}(\.\d{3})+$/.test(text.trim());
+        if (grouped) {
+          const asThousands = text.trim().replace(/\./g, "");
+          const asPoint = (text.trim().match(/\./g) ?? []).length === 1 ? text.trim() : null;
+          const leadingZero = /^[+-]?0\./.test(text.trim());
+          // ambiguous where the column's finite range admits both readings (a percentage of 1.234 or 1234 would not)
+          const pointFits = asPoint !== null && c.min !== undefined && c.max !== undefined && !outOfRange(c, asPoint) && !outOfRange(c, asThousands);
+          if (leadingZero || pointFits) {
+            return { error: `an unambiguous number: in a file with decimal commas "${text.trim()}" reads as ${leadingZero ? "an invalid grouping" : Number(asThousands).toLocaleString("en-GB")} (dots as thousands)${asPoint ? `, or as ${asPoint} (a decimal point)` : ""}; write ${asPoint ? asPoint.replace(".", ",") : asThousands} or ${asThousands} without dots` };
+          }
+        }
+      }
       v = parseNumber(text, decimalComma);
       if (v === null) return { error: describe(c) };
       if (c.type === "integer" && !/^-?\d+$/.test(v)) return { error: describe(c) };
+      const fits = fitsType(c, v);
+      if (fits) return { error: `${describe(c)}; ${fits}` };
       if (outOfRange(c, v)) return { error: describe(c) };
       return { value: v };
     }
   }
+}
+
+/** Why a number does not fit the column's storage type (INTEGER, BIGINT, DECIMAL(p,s)), or null. */
+function fitsType(c: ColumnSpec, v: string): string | null {
+  const sql = c.sql.toUpperCase();
+  const d = new Decimal(v);
+  if (sql === "INTEGER" && d.abs().gt(2147483647)) return "at most 2,147,483,647 in size";
+  if (sql === "BIGINT" && d.abs().gt("9223372036854775807")) return "at most 9,223,372,036,854,775,807 in size";
+  const m = sql.match(/^DECIMAL\((\d+),\s*(\d+)\)$/);
+  if (m) {
+    const whole = Number(m[1]) - Number(m[2]);
+    if (d.abs().gte(new Decimal(10).pow(whole))) return `fewer than ${whole + 1} digits before the decimal point`;
+  }
+  if (sql === "DOUBLE" && !Number.isFinite(Number(v))) return "a finite number";
+  return null;
 }
 
 function outOfRange(c: ColumnSpec, v: Decimal | string): boolean {

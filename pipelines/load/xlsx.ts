@@ -14,16 +14,28 @@ export async function readXlsx(bytes: Uint8Array, file: string): Promise<{ table
   if (!ws || ws.actualRowCount === 0) {
     return { issue: { file, expected: "a worksheet with a header row followed by data rows", found: "an empty workbook" } };
   }
+  // merged cells spread one value over several cells: in a data range they are refused, naming the range
+  const merges = ((ws as unknown as { model?: { merges?: string[] } }).model?.merges ?? []);
+  if (merges.length) return { issue: { file, cell: merges[0].split(":")[0], expected: "one value per cell: no merged cells in the data", found: `merged cells ${merges.slice(0, 3).join(", ")}${merges.length > 3 ? ", …" : ""} (unmerge them)` } };
   const rows: { line: number; cells: string[] }[] = [];
   let header: string[] | undefined;
   const width = ws.columnCount;
+  let formula: InputIssue | null = null;
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
-    for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c).value));
+    for (let c = 1; c <= width; c++) {
+      const cell = row.getCell(c);
+      const v = cell.value;
+      if (!formula && v && typeof v === "object" && ("formula" in v || "sharedFormula" in v) && (v as { result?: unknown }).result === undefined) {
+        formula = { file, cell: cell.address, expected: "a value", found: "a formula without a computed result (open the workbook in Excel and save it, so the results are stored)" };
+      }
+      cells.push(cellText(v));
+    }
     if (cells.every((x) => x.trim() === "")) return;
     if (!header) header = cells.map((h) => h.trim());
     else rows.push({ line: rowNumber, cells });
   });
+  if (formula) return { issue: formula };
   if (!header) return { issue: { file, expected: "a header row", found: "an empty worksheet" } };
   while (header.length && header[header.length - 1] === "") header.pop();
   return { table: { header, rows: rows.map((r) => ({ line: r.line, cells: r.cells.slice(0, header!.length) })), decimalComma: false, workbook: true } };

@@ -1,0 +1,66 @@
+/**
+ * Bounds on what the loader reads, checked before the work: a data file's size, its rows, and an XLSX workbook's
+ * uncompressed size (read from the ZIP's central directory, before anything is unpacked). The message says the limit
+ * and what to do instead.
+ */
+import type { InputIssue } from "../lib/errors.ts";
+
+export const LIMITS = {
+  /** bytes of one data file (CSV or XLSX) */
+  fileBytes: 256 * 1024 * 1024,
+  /** data rows of one file */
+  rows: 5_000_000,
+  /** uncompressed bytes of an XLSX workbook */
+  xlsxUncompressedBytes: 512 * 1024 * 1024,
+};
+
+const mib = (n: number) => `${Math.round(n / 1024 / 1024).toLocaleString("en-GB")} MiB`;
+
+export function fileSizeIssue(file: string, bytes: number): InputIssue | null {
+  if (bytes <= LIMITS.fileBytes) return null;
+  return { file, expected: `a data file of at most ${mib(LIMITS.fileBytes)} (split a larger table over runs, or load it into DuckDB yourself)`, found: mib(bytes) };
+}
+
+export function rowCountIssue(file: string, rows: number): InputIssue | null {
+  if (rows <= LIMITS.rows) return null;
+  return { file, expected: `at most ${LIMITS.rows.toLocaleString("en-GB")} data rows`, found: `${rows.toLocaleString("en-GB")} rows` };
+}
+
+/**
+ * The entries of a ZIP archive from its central directory (name, uncompressed size), or null when the bytes are not
+ * a ZIP archive. Reads no compressed data.
+ */
+export function zipEntries(b: Uint8Array): { name: string; size: number }[] | null {
+  const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  // the end-of-central-directory record: signature 0x06054b50 within the last 64 KiB + 22 bytes
+  let eocd = -1;
+  for (let i = b.length - 22; i >= Math.max(0, b.length - 65_557); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) { eocd = i; break; }
+  }
+  if (eocd < 0) return null;
+  const count = view.getUint16(eocd + 10, true);
+  let p = view.getUint32(eocd + 16, true);
+  const out: { name: string; size: number }[] = [];
+  for (let k = 0; k < count; k++) {
+    if (p + 46 > b.length || view.getUint32(p, true) !== 0x02014b50) return null;
+    const size = view.getUint32(p + 24, true);
+    const nameLen = view.getUint16(p + 28, true), extra = view.getUint16(p + 30, true), comment = view.getUint16(p + 32, true);
+    out.push({ name: new TextDecoder().decode(b.subarray(p + 46, p + 46 + nameLen)), size });
+    p += 46 + nameLen + extra + comment;
+  }
+  return out;
+}
+
+/** Why these bytes cannot be read as an XLSX workbook within the limits, or null. */
+export function xlsxIssue(file: string, bytes: Uint8Array): InputIssue | null {
+  const entries = zipEntries(bytes);
+  if (!entries) return { file, expected: "an Excel workbook (.xlsx)", found: "a file that is not a ZIP archive, so not an .xlsx workbook" };
+  if (!entries.some((e) => e.name === "xl/workbook.xml")) {
+    return { file, expected: "an Excel workbook (.xlsx)", found: "a ZIP archive without a workbook (xl/workbook.xml): not an .xlsx file" };
+  }
+  const total = entries.reduce((t, e) => t + e.size, 0);
+  if (total > LIMITS.xlsxUncompressedBytes) {
+    return { file, expected: `a workbook of at most ${mib(LIMITS.xlsxUncompressedBytes)} unpacked (save the sheet as CSV UTF-8 instead)`, found: `${mib(total)} unpacked` };
+  }
+  return null;
+}
