@@ -29,9 +29,12 @@ fs AS (
          lag(s.sigma2, 2) OVER (PARTITION BY f.driehoek ORDER BY f.dev) AS s_2
   FROM f JOIN s USING (driehoek, dev)
 )
+-- where no origin has any volume at k (sum C(i,k) = 0) the factor is undetermined: it is carried as 1 (nothing to
+-- develop from) and the row says so in waarschuwing, never silently
 SELECT driehoek, dev, coalesce(f, 1) AS f, s, n,
        coalesce(sigma2, CASE WHEN s_2 > 0 THEN least(s_1 * s_1 / s_2, s_2, s_1) ELSE coalesce(s_1, 0) END) AS sigma2,
-       sigma2 IS NULL AS sigma2_geextrapoleerd
+       sigma2 IS NULL AS sigma2_geextrapoleerd,
+       CASE WHEN f IS NULL THEN 'geen volume in ontwikkeljaar ' || dev || ': factor onbepaald, als 1 gerekend' END AS waarschuwing
 FROM fs ORDER BY driehoek, dev;
 
 -- each origin's latest diagonal and its projection to the last development age

@@ -11,6 +11,7 @@ import { euro, num } from "./format.ts";
 import type { Command } from "./main.ts";
 import { yearOption } from "./wmo.ts";
 import { wholeNumber } from "./args.ts";
+import { RUN_LIMITS } from "../load/limits.ts";
 
 export function printComparison(r: GemeenteAntwoord) {
   const g = r.gemeente;
@@ -57,7 +58,7 @@ export const gemeenteCommand: Command = {
     try {
       const scenario = scenarioJson === undefined ? null : parseScenario(scenarioJson, await s.registry(), String(v.scenario));
       await s.runSome(MODELLEN_VOOR_VERGELIJKING, scenario?.overrides ?? []);
-      const r = await compareMunicipality(s, { code: v.code as string | undefined, inwoners, jaar, trekkingen: wholeNumber("draws", v.draws, 1), seed: wholeNumber("seed", v.seed, 0) });
+      const r = await compareMunicipality(s, { code: v.code as string | undefined, inwoners, jaar, trekkingen: wholeNumber("draws", v.draws, 1, { value: RUN_LIMITS.comparisonDraws, hint: "run several seeds and pool them" }), seed: wholeNumber("seed", v.seed, 0) });
       if (v.json) console.log(JSON.stringify({ scenario: scenario?.naam ?? null, ...r }, null, 2));
       else printComparison(r);
       return 0;

@@ -52,7 +52,16 @@ export async function readLifeTable(path: string): Promise<{ age: number; lx: nu
     if (ages[i] !== ages[i - 1] + 1) throw new InputError([{ file: path, columnName: "age", expected: "consecutive ages without gaps", found: `a gap between ${ages[i - 1]} and ${ages[i]}` }]);
   }
   const get = (r: string[], c: string) => { const j = cols.findIndex((x) => x.name === c); return j < 0 || r[j] === "" ? null : Number(r[j]); };
-  return t.rows.map((r) => ({ age: Number(r[0]), lx: get(r, "lx"), qx: get(r, "qx"), mx: get(r, "mx"), ax: get(r, "ax") }));
+  const out = t.rows.map((r, i) => ({ age: Number(r[0]), lx: get(r, "lx"), qx: get(r, "qx"), mx: get(r, "mx"), ax: get(r, "ax"), line: t.lines[i] }))
+    .sort((a, b) => a.age - b.age);
+  // survivors never increase with age: a rising lx is a mistake in the table, not a table
+  for (let i = 1; i < out.length; i++) {
+    const [a, b] = [out[i - 1], out[i]];
+    if (a.lx !== null && b.lx !== null && b.lx > a.lx) {
+      throw new InputError([{ file: path, line: b.line, columnName: "lx", expected: `survivors at most those of age ${a.age} (${a.lx}): lx does not rise with age`, found: String(b.lx) }]);
+    }
+  }
+  return out.map(({ line: _line, ...r }) => r);
 }
 
 export interface LifeOptions { tablePath?: string; year?: number; sex?: string; age: number; interest: number; indexation: number; term: number | null; factor?: number; ratio?: number; dbPath?: string }

@@ -26,7 +26,10 @@ export const pipelineCommand: Command = {
       return 0;
     }
     console.log(`Warehouse written: ${relative(process.cwd(), res.dbPath) || res.dbPath}`);
-    console.log(`  ${res.files.length} input files, ${res.files.reduce((s, f) => s + f.rows, 0)} rows (${res.files.filter((f) => f.origin === "user").length} from --data)`);
+    const own = res.files.filter((f) => f.origin === "user");
+    const ledger = own.filter((f) => f.table === "stg_verhaal_claims" && v.ledger);
+    const fromData = own.length - ledger.length;
+    console.log(`  ${res.files.length} input files, ${res.files.reduce((s, f) => s + f.rows, 0)} rows (${[fromData ? `${fromData} from --data` : "", ledger.length ? "the claims ledger from --ledger" : "", !fromData && !ledger.length ? "all shipped" : ""].filter(Boolean).join(", ")})`);
     console.log(`  ${res.models.length} SQL models run${res.scenario ? `, scenario ${res.scenario.naam ?? ""} with ${res.scenario.overrides.length} overrides` : ""}`);
     for (const c of checks) console.log(`  checks (${c.soort}): ${c.geslaagd} of ${c.n} hold`);
     if (v.stats) console.log(`  time ${stats.millis} ms, peak memory ${stats.maxRssMiB} MiB`);

@@ -9,6 +9,7 @@ import { euro, num, table } from "./format.ts";
 import type { Command } from "./main.ts";
 import { yearOption } from "./wmo.ts";
 import { wholeNumber } from "./args.ts";
+import { RUN_LIMITS } from "../load/limits.ts";
 import { readJsonFile } from "../lib/json.ts";
 
 export interface RekenmodelOptions { year: number; draws?: number; seed?: number; sobolN?: number; afkoopsom?: number; scenario?: unknown; scenarioLabel?: string; dbPath?: string }
@@ -71,7 +72,10 @@ export const rekenmodelCommand: Command = {
   async run(v) {
     const scenario = v.scenario ? readJsonFile(String(v.scenario)) : undefined;
     const r = await rekenmodel({
-      year: yearOption(v.year, 2024), draws: wholeNumber("draws", v.draws, 1), seed: wholeNumber("seed", v.seed, 0), sobolN: wholeNumber("sobol", v.sobol, 0),
+      year: yearOption(v.year, 2024),
+      draws: wholeNumber("draws", v.draws, 1, { value: RUN_LIMITS.rekenmodelDraws, hint: "more draws narrow the interval little; run several seeds and pool them" }),
+      seed: wholeNumber("seed", v.seed, 0),
+      sobolN: wholeNumber("sobol", v.sobol, 0, { value: RUN_LIMITS.sobolN, hint: "the estimates' error shrinks as 1 / sqrt(N)" }),
       afkoopsom: wholeNumber("afkoopsom", v.afkoopsom, 0), scenario, scenarioLabel: v.scenario as string, dbPath: v.db as string,
     });
     if (v.json) { console.log(JSON.stringify(r, null, 2)); return 0; }

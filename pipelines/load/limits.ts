@@ -64,3 +64,22 @@ export function xlsxIssue(file: string, bytes: Uint8Array): InputIssue | null {
   }
   return null;
 }
+
+/**
+ * Bounds on the work one command may ask for, checked before it starts, so that no accepted request can exhaust
+ * the machine (memory stays under 4 GiB). Each message says the bound and how to go past it.
+ */
+export const RUN_LIMITS = {
+  /** draws of the Rekenmodel's Monte Carlo in one run */
+  rekenmodelDraws: 500_000,
+  /** draws per matrix of a Sobol design */
+  sobolN: 20_000,
+  /** draws of the comparison's Monte Carlo (one municipality's question or a scenario run) */
+  comparisonDraws: 200_000,
+  /** values of one sweep axis */
+  sweepValues: 1_000,
+  /** grid points of one scenario run */
+  gridPoints: 2_500,
+  /** draws x grid points of one scenario run */
+  drawsTimesPoints: 20_000_000,
+};

@@ -24,9 +24,14 @@ export interface GemeenteAntwoord {
   montecarlo: Row | null;
 }
 
-export async function setComparison(s: ModelSession, v: { jaar: number; trekkingen?: number; seed?: number; eigen?: { code: string; naam: string; inwoners: number }[]; selectie?: string[] }) {
+/** The years the comparison covers (vergelijking/instellingen.sql), and the message for one outside them. */
+export async function checkYear(s: ModelSession, jaar: number, field: string) {
   const [years] = await s.all("SELECT min(jaar) AS lo, max(jaar) AS hi FROM vg_jaren");
-  if (v.jaar < Number(years.lo) || v.jaar > Number(years.hi)) throw new UsageError(`--year: the comparison covers ${years.lo}-${years.hi}, not ${v.jaar}`);
+  if (jaar < Number(years.lo) || jaar > Number(years.hi)) throw new UsageError(`${field}: the comparison covers ${years.lo}-${years.hi}, not ${jaar}`);
+}
+
+export async function setComparison(s: ModelSession, v: { jaar: number; trekkingen?: number; seed?: number; eigen?: { code: string; naam: string; inwoners: number }[]; selectie?: string[] }, yearField = "--year") {
+  await checkYear(s, v.jaar, yearField);
   for (const sql of keuzeStatements({ jaar: v.jaar, trekkingen: v.trekkingen ?? null, seed: v.seed ?? null, eigen: v.eigen ?? [], selectie: v.selectie ?? [] })) await s.exec(sql);
   await s.runSome(VERGELIJKINGSMODELLEN);
 }

@@ -19,13 +19,14 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync
 import { basename, dirname, join, resolve } from "node:path";
 import ExcelJS from "exceljs";
 import { neutralise } from "../../src/components/download.js";
+import { RUN_LIMITS } from "../load/limits.ts";
 import { UsageError } from "../lib/errors.ts";
 import { parseScenario, type Override, type RegistryEntry, type Scenario } from "../params/scenario.ts";
 import { codeVersion, runPipeline } from "../warehouse/build.ts";
 import { DEFAULT_DB } from "../warehouse/paths.ts";
 import { withWarehouse, type Row } from "../warehouse/query.ts";
 import { ModelSession } from "../warehouse/session.ts";
-import { EIGEN_CODE, setComparison } from "./gemeente.ts";
+import { EIGEN_CODE, checkYear, setComparison } from "./gemeente.ts";
 import { MODELLEN_VOOR_VERGELIJKING } from "../../src/components/vergelijking-keuze.js";
 
 export interface SweepAxis { parameter: string; waarden: number[] }
@@ -65,7 +66,7 @@ export function planScenario(json: unknown, registry: RegistryEntry[], label: st
     const m = raw.montecarlo as Record<string, unknown>;
     if (typeof m !== "object" || m === null || Array.isArray(m)) fail(label, "montecarlo", "expected {\"trekkingen\": N, \"seed\": S}");
     for (const k of Object.keys(m)) if (!["trekkingen", "seed"].includes(k)) fail(label, `montecarlo.${k}`, "unknown field (known: trekkingen, seed)");
-    if (m.trekkingen !== undefined) trekkingen = isInt(m.trekkingen) && m.trekkingen >= 1 && m.trekkingen <= 1_000_000 ? m.trekkingen : fail(label, "montecarlo.trekkingen", `expected a whole number from 1 to 1000000, found ${JSON.stringify(m.trekkingen)}`);
+    if (m.trekkingen !== undefined) trekkingen = isInt(m.trekkingen) && m.trekkingen >= 1 && m.trekkingen <= RUN_LIMITS.comparisonDraws ? m.trekkingen : fail(label, "montecarlo.trekkingen", `expected a whole number from 1 to ${RUN_LIMITS.comparisonDraws}, found ${JSON.stringify(m.trekkingen)}`);
     if (m.seed !== undefined) seed = isInt(m.seed) && m.seed >= 0 ? m.seed : fail(label, "montecarlo.seed", `expected a whole number of at least 0, found ${JSON.stringify(m.seed)}`);
   }
   const sweep: SweepAxis[] = [];
@@ -82,7 +83,9 @@ export function planScenario(json: unknown, registry: RegistryEntry[], label: st
       if (!reg) return fail(label, `${where}.parameter`, `unknown parameter ${JSON.stringify(s.parameter)}`);
       let waarden: number[];
       if (s.waarden !== undefined) {
-        if (!Array.isArray(s.waarden) || s.waarden.length === 0 || !s.waarden.every((x) => typeof x === "number" && Number.isFinite(x))) return fail(label, `${where}.waarden`, "expected a non-empty list of numbers");
+        if (!Array.isArray(s.waarden) || s.waarden.length === 0) return fail(label, `${where}.waarden`, "expected a non-empty list of numbers");
+        if (s.waarden.length > RUN_LIMITS.sweepValues) return fail(label, `${where}.waarden`, `at most ${RUN_LIMITS.sweepValues} values per axis, found ${s.waarden.length}; run the sweep in parts (its values over several scenario files)`);
+        if (!s.waarden.every((x) => typeof x === "number" && Number.isFinite(x))) return fail(label, `${where}.waarden`, "expected a non-empty list of numbers");
         waarden = s.waarden as number[];
       } else {
         const { van, tot, stappen } = s;
@@ -97,6 +100,11 @@ export function planScenario(json: unknown, registry: RegistryEntry[], label: st
       sweep.push({ parameter: reg.parameter_id, waarden });
     });
   }
+  // the size of the whole run, before any of it starts
+  const points = sweep.reduce((n, a) => n * a.waarden.length, 1);
+  if (points > RUN_LIMITS.gridPoints) fail(label, "sweep", `at most ${RUN_LIMITS.gridPoints.toLocaleString("en-GB")} grid points in one run, found ${points.toLocaleString("en-GB")}; run the sweep in parts (split an axis's values over several scenario files)`);
+  const draws = trekkingen ?? Number(scenario.overrides.find((o) => o.parameter_id === "verhaal.mc_trekkingen")?.waarde ?? 1000);
+  if (draws * points > RUN_LIMITS.drawsTimesPoints) fail(label, "sweep", `draws x grid points at most ${RUN_LIMITS.drawsTimesPoints.toLocaleString("en-GB")}, found ${draws.toLocaleString("en-GB")} x ${points.toLocaleString("en-GB")}; use fewer draws, or run the sweep in parts`);
   return { scenario, jaar, gemeente, trekkingen, seed, sweep };
 }
 
@@ -151,6 +159,7 @@ export async function runScenario(o: { file: string; outDir?: string; force?: bo
     await s.runSome(MODELLEN_VOOR_VERGELIJKING, plan.scenario.overrides);
     const [defaults] = await s.all("SELECT * FROM vg_mc_instellingen");
     const jaar = plan.jaar ?? Number(defaults.jaar);
+    await checkYear(s, jaar, `${o.file}: jaar`);
     let code: string | null = null;
     let eigen: { code: string; naam: string; inwoners: number }[] = [];
     if (plan.gemeente) {

@@ -17,7 +17,7 @@ export const TRIANGLE_SPEC: TableSpec = {
   columns: [
     { name: "origin", type: "integer", description: "Origin period (accident year)", sql: "INTEGER" },
     { name: "dev", type: "integer", description: "Development age (1 = first)", min: 1, sql: "INTEGER" },
-    { name: "value", type: "decimal", description: "Amount (cumulative, or incremental with --incremental)", sql: "DOUBLE" },
+    { name: "value", type: "decimal", description: "Amount (cumulative, or incremental with --incremental)", min: -1e15, max: 1e15, sql: "DOUBLE" },
   ],
 };
 
@@ -38,6 +38,8 @@ export async function chainLadder(path: string, label: string, incremental: bool
     if (devs.length !== max) problems.push({ file: label, expected: `development ages 1 to ${max} for origin ${origin} (a triangle without gaps)`, found: `ages ${devs.sort((a, b) => a - b).join(", ")}` });
   }
   if (byOrigin.size < 2) problems.push({ file: label, expected: "at least two origin periods", found: `${byOrigin.size}` });
+  // cumulative amounts are not negative (incremental ones may be: recoveries returned)
+  if (!incremental) for (const c of cells) if (c.value < 0) problems.push({ file: label, line: c.line, column: 3, columnName: "value", expected: "a cumulative amount of at least 0 (use --incremental for incremental amounts)", found: String(c.value) });
   if (problems.length) throw new InputError(problems);
 
   const instance = await DuckDBInstance.create(":memory:");
@@ -53,7 +55,7 @@ export async function chainLadder(path: string, label: string, incremental: bool
     await runModels((sql) => con.run(sql), model);
     const read = async (sql: string) => (await con.runAndReadAll(sql)).getRowObjectsJson() as Row[];
     return {
-      factoren: await read("SELECT dev, f, sigma2, s AS volume, n AS origins, sigma2_geextrapoleerd FROM cl_factoren ORDER BY dev"),
+      factoren: await read("SELECT dev, f, sigma2, s AS volume, n AS origins, sigma2_geextrapoleerd, waarschuwing FROM cl_factoren ORDER BY dev"),
       perOrigin: await read("SELECT origin, laatste_dev, laatste, ultimate, reserve, ontwikkeld_aandeel, mack_se, variatiecoefficient FROM cl_per_origin ORDER BY origin"),
       totaal: (await read("SELECT laatste, ultimate, reserve, mack_se, variatiecoefficient FROM cl_totaal"))[0],
     };
