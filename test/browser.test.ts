@@ -228,6 +228,47 @@ describe.skipIf(!browserPath)("the site in Chromium", () => {
     expect(Number(gemeenten)).toBeGreaterThan(300);
   });
 
+  it("the gemeente page finds Den Haag, Den Bosch, Sudwest and a typo, and with no match says so and shows no figures", async () => {
+    const { page, errors } = await open("/gemeente?gemeente=GM0402");
+    const zoek = page.getByLabel("Zoek een gemeente");
+    const kies = async (q: string) => { await zoek.fill(q); await zoek.dispatchEvent("input"); };
+    for (const [q, naam, code] of [["Den Haag", "'s-Gravenhage", "GM0518"], ["den bosch", "'s-Hertogenbosch", "GM0796"], ["Sudwest", "Súdwest-Fryslân", "GM1900"], ["hilversm", "Hilversum", "GM0402"]]) {
+      await kies(q);
+      await expect.poll(() => text(page, "#observablehq-main h2:has-text('GM')"), { timeout: 30_000 }).toContain(`${naam} (${code})`);
+    }
+    await kies("Den");
+    const options = await page.locator("select").first().locator("option").allTextContents();
+    expect(options).toEqual(expect.arrayContaining(["'s-Gravenhage (GM0518)", "'s-Hertogenbosch (GM0796)"]));
+    await kies("Atlantis");
+    await expect.poll(() => text(page, "#geen-treffer")).toContain("Geen gemeente gevonden voor ‘Atlantis’");
+    expect(await page.locator("#vergelijking-resultaat").isVisible()).toBe(false);
+    expect(await page.locator("#memo").isVisible()).toBe(false);
+    expect(await page.locator("#gemeente-totaal").isVisible()).toBe(false);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("while a new result is computed the old one is marked stale, and heading, cards and memo describe one question", async () => {
+    const { page } = await open("/gemeente?gemeente=GM0402");
+    await page.evaluate(() => {
+      const main = document.querySelector("#observablehq-main")!;
+      new MutationObserver(() => { if (main.classList.contains("herberekenen")) (window as unknown as { stale: boolean }).stale = true; }).observe(main, { attributes: true });
+    });
+    await page.locator("input[type=range]").first().fill("70");
+    const result = page.locator("#vergelijking-resultaat");
+    await expect.poll(() => result.getAttribute("data-fase"), { timeout: 60_000 }).toBe("montecarlo");
+    expect(await page.evaluate(() => (window as unknown as { stale?: boolean }).stale)).toBe(true);
+    expect(await page.evaluate(() => document.querySelector("#observablehq-main")!.classList.contains("herberekenen"))).toBe(false);
+    const memo = await text(page, "#memo");
+    expect(memo).toContain("Memo voor de raad: Hilversum (GM0402), 2018");
+    expect(memo).toMatch(/Berekend op \d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) \d{4}/);
+    expect(memo).toContain("detectiegraad 70%");
+    // the memo names both figures of staying in: the receipt and, with what stays recoverable, the value of the card
+    expect(memo).toContain((await text(page, "#waarde-blijven")).trim());
+    expect(memo).not.toMatch(/detectiegraad van \d{3}%/);
+    await page.close();
+  });
+
   it("the gemeente page prints as a one-page memo with the result and the summary", async () => {
     const { page } = await open("/gemeente?gemeente=GM0402");
     await page.emulateMedia({ media: "print" });
