@@ -6,8 +6,9 @@ export default {
   lang: "nl",
   globalStylesheets: [],
   style: "style.css",
-  // an inline icon, so the browser does not ask the server for /favicon.ico
-  head: '<link rel="icon" href="data:,">',
+  // an inline icon, so the browser does not ask the server for /favicon.ico; the page's language and a zoomable
+  // viewport for the preview server (the build writes both into the pages: scripts/html-nl.mjs)
+  head: '<link rel="icon" href="data:,"><script>document.documentElement.lang = "nl"; document.querySelector(\'meta[name="viewport"]\')?.setAttribute("content", "width=device-width, initial-scale=1");</script>',
   search: false,
   pager: false,
   pages: [

@@ -1,6 +1,7 @@
 // The built site in a real browser (Debian's Chromium): every page loads without console errors, asks no
 // host but its own, and shows its headline numbers; the gemeente page reacts to its inputs.
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -63,6 +64,11 @@ describe.skipIf(!browserPath)("the site in Chromium", () => {
       expect(errors).toEqual([]);
       expect(foreign).toEqual([]);
       expect(await page.locator(".observablehq--error").count()).toBe(0);
+      // Dutch, and zoomable: in the built file itself, not only after scripts ran
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe("nl");
+      const file = readFileSync(join(ROOT, "dist", path === "/" ? "index.html" : `${path.slice(1)}.html`), "utf8");
+      expect(file).toContain('<html lang="nl">');
+      expect(file).not.toContain("maximum-scale");
       await page.close();
     });
   }
@@ -237,8 +243,8 @@ describe.skipIf(!browserPath)("the site in Chromium", () => {
       await expect.poll(() => text(page, "#observablehq-main h2:has-text('GM')"), { timeout: 30_000 }).toContain(`${naam} (${code})`);
     }
     await kies("Den");
-    const options = await page.locator("select").first().locator("option").allTextContents();
-    expect(options).toEqual(expect.arrayContaining(["'s-Gravenhage (GM0518)", "'s-Hertogenbosch (GM0796)"]));
+    await expect.poll(() => page.locator("select").first().locator("option").allTextContents())
+      .toEqual(expect.arrayContaining(["'s-Gravenhage (GM0518)", "'s-Hertogenbosch (GM0796)"]));
     await kies("Atlantis");
     await expect.poll(() => text(page, "#geen-treffer")).toContain("Geen gemeente gevonden voor ‘Atlantis’");
     expect(await page.locator("#vergelijking-resultaat").isVisible()).toBe(false);
