@@ -1,6 +1,7 @@
 // What drives a headline: the first-order and total Sobol indices (models/intermediate/int_sobol.sql) of its
 // uncertain inputs, as a sentence naming the largest three and as a chart with its table.
 import * as Plot from "@observablehq/plot";
+import { plot } from "./plot.js";
 import { figure } from "./figure.js";
 import { pct } from "./format.js";
 
@@ -24,7 +25,7 @@ export function sobolFiguur(rows, { title, description, filename, n = 10 }) {
   }));
   return figure({
     title, description,
-    chart: Plot.plot({
+    chart: plot({
       height: 30 + 26 * top.length, marginLeft: 10, x: { label: "aandeel van de variantie", grid: true, domain: [0, 1], tickFormat: (d) => pct(100 * d, 0) },
       y: { label: null, domain: top.map((d) => d.invoer), axis: null },
       marks: [
