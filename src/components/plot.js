@@ -14,15 +14,16 @@ export function nlLabel(d) {
   return nl.format(abs >= 100 || Number.isInteger(d) ? ",.0f" : abs >= 1 ? ",.2~f" : ",.3~f")(d);
 }
 
-const SCALES = ["x", "y", "fx", "fy"];
-
-/** Plot.plot with Dutch tick labels on every positional scale that does not set its own tickFormat. */
+/**
+ * Plot.plot with Dutch tick labels on every positional scale that does not set its own tickFormat: x and y always,
+ * fx and fy where the chart uses them.
+ */
 export function plot(options) {
   const o = { ...options };
-  for (const k of SCALES) {
+  for (const k of ["x", "y", "fx", "fy"]) {
     const s = o[k];
     if (s && typeof s === "object" && s.axis !== null && s.tickFormat === undefined) o[k] = { ...s, tickFormat: nlLabel };
-    else if (s === undefined) o[k] = { tickFormat: nlLabel };
+    else if (s === undefined && (k === "x" || k === "y")) o[k] = { tickFormat: nlLabel };
   }
   return Plot.plot(o);
 }
