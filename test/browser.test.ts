@@ -4,6 +4,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
+import AxeBuilder from "@axe-core/playwright";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../pipelines/warehouse/paths.ts";
 import { withWarehouse } from "../pipelines/warehouse/query.ts";
@@ -74,6 +75,20 @@ describe.skipIf(!browserPath)("the site in Chromium", () => {
   }
 
   const mln = (v: unknown, d = 1) => `€ ${(Number(v) / 1e6).toLocaleString("nl-NL", { minimumFractionDigits: d, maximumFractionDigits: d })} mln`;
+
+  for (const path of PAGES) {
+    it(`${path} has no serious or critical accessibility violations (axe-core, WCAG 2.1 AA)`, async () => {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(site.url + path, { waitUntil: "networkidle" });
+      await page.waitForSelector("#observablehq-main h1");
+      const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+      const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+      expect(bad).toEqual([]);
+      await context.close();
+    });
+  }
 
   it("the Overzicht shows the 2015 afkoopsom, Bijlage 1's 95% example beside it, and the reproduced contract figures", async () => {
     const { page } = await open("/");

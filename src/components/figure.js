@@ -14,6 +14,8 @@ export function figure({ title, description, chart, rows, columns, filename, not
   if (chart) {
     chart.setAttribute("role", "img");
     chart.setAttribute("aria-label", `${title}. ${description}`);
+    // the chart is one image with one description (and the table view below): its parts carry no labels of their own
+    for (const el of chart.querySelectorAll("[aria-label], [aria-description]")) { el.removeAttribute("aria-label"); el.removeAttribute("aria-description"); }
     fig.append(chart);
   }
   if (note) {

@@ -11,6 +11,10 @@ export function dataTable(rows, columns, { caption, filename = "tabel", maxHeigh
   wrap.className = "data-table";
   const scroller = document.createElement("div");
   scroller.className = "scroller";
+  // a scrollable region the keyboard can reach, named after its table
+  scroller.tabIndex = 0;
+  scroller.setAttribute("role", "region");
+  scroller.setAttribute("aria-label", caption ?? "tabel");
   if (maxHeight) scroller.style.maxHeight = maxHeight;
   const table = document.createElement("table");
   if (caption) {
