@@ -10,6 +10,8 @@ export default {
   // viewport for the preview server (the build writes both into the pages: scripts/html-nl.mjs)
   head: '<link rel="icon" href="data:,"><script>document.documentElement.lang = "nl"; document.querySelector(\'meta[name="viewport"]\')?.setAttribute("content", "width=device-width, initial-scale=1");</script>',
   search: false,
+  // links with .html, so the built site works from any static file server (./wmo would be a 404 there)
+  cleanUrls: false,
   pager: false,
   pages: [
     { name: "Overzicht", path: "/" },

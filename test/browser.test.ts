@@ -90,6 +90,27 @@ describe.skipIf(!browserPath)("the site in Chromium", () => {
     });
   }
 
+  it("the built site works from a plain static file server: every link in the menu and in the text is found", async () => {
+    const plain = await serve(join(ROOT, "dist"), { plain: true });
+    const page = await browser.newPage();
+    const missing: string[] = [];
+    page.on("response", (r) => { if (r.status() >= 400) missing.push(`${r.status()} ${r.url()}`); });
+    try {
+      await page.goto(plain.url + "/", { waitUntil: "networkidle" });
+      const links = await page.locator("#observablehq-sidebar a, #observablehq-main a[href^='./']").evaluateAll((as) => [...new Set(as.map((a) => (a as HTMLAnchorElement).href))]);
+      expect(links.length).toBeGreaterThanOrEqual(7);
+      for (const href of links) {
+        const res = await page.goto(href, { waitUntil: "networkidle" });
+        expect(res?.status(), href).toBe(200);
+        await page.waitForSelector("#observablehq-main h1");
+      }
+      expect(missing).toEqual([]);
+    } finally {
+      await page.close();
+      await plain.close();
+    }
+  });
+
   it("the Overzicht shows the 2015 afkoopsom, Bijlage 1's 95% example beside it, and the reproduced contract figures", async () => {
     const { page } = await open("/");
     const [a] = await withWarehouse({}, (r) => r.numbers("SELECT afkoopsom FROM wmo_afkoopsom WHERE jaar = 2015"));

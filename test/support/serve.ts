@@ -9,13 +9,14 @@ const TYPES: Record<string, string> = {
   ".svg": "image/svg+xml", ".png": "image/png", ".sql": "text/plain",
 };
 
-export async function serve(root: string): Promise<{ url: string; close: () => Promise<void> }> {
+/** `plain`: serve files as they are, as any static host does (no /wmo → /wmo.html mapping). */
+export async function serve(root: string, { plain = false } = {}): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
     let file = normalize(join(root, path));
     if (!file.startsWith(normalize(root))) { res.writeHead(403).end(); return; }
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
-    if (!existsSync(file) && existsSync(file + ".html")) file += ".html";
+    if (!plain && !existsSync(file) && existsSync(file + ".html")) file += ".html";
     if (!existsSync(file)) { res.writeHead(404).end("not found"); return; }
     res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
     createReadStream(file).pipe(res);
