@@ -137,10 +137,16 @@ describe.skipIf(!browserPath)("the site in Chromium", () => {
     const expected = (inw: number | null) => "€ " + Math.round(rows.reduce((s, r) => s + Math.round((inw ?? Number(r.inwoners)) * Number(r.bedrag_per_inwoner)), 0)).toLocaleString("nl-NL");
     // the inhabitants of each year (CBS, 1 January) unless the user gives a number
     await expect.poll(() => text(page, "#gemeente-totaal")).toBe(expected(null));
-    await page.locator("input[placeholder^='leeg']").fill("50000");
-    await page.locator("input[placeholder^='leeg']").dispatchEvent("input");
+    // in Dutch notation, with thousands dots
+    const field = page.getByLabel("Of eigen aantal inwoners");
+    await field.fill("50.000");
+    await field.dispatchEvent("input");
     await expect.poll(() => text(page, "#gemeente-totaal")).toBe(expected(50000));
     expect(page.url()).toContain("inwoners=50000");
+    // something that is no number of inhabitants gets a message at the field, not a silent fallback
+    await field.fill("veel");
+    await field.dispatchEvent("input");
+    await expect.poll(() => text(page, "#inwoners-fout")).toContain("‘veel’ is geen aantal inwoners");
     await page.close();
   });
 

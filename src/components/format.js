@@ -51,3 +51,13 @@ export function badge(status) {
   if (status === "synthetisch") span.title = "Synthetische (verzonnen) gegevens, alleen ter illustratie";
   return span;
 }
+
+/**
+ * A number as a Dutch user types it: "10.000" (thousands dots), "20.000.000", "1,5" (decimal comma), "€ 15.000.000".
+ * Returns the number, or null for anything else (also for "10.5": a dot is a thousands separator here).
+ */
+export function leesNlGetal(tekst) {
+  const t = String(tekst ?? "").replace(/[€\s\u00a0]/g, "");
+  if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(t) || /^\d+(,\d+)?$/.test(t)) return Number(t.replace(/\./g, "").replace(",", "."));
+  return null;
+}
