@@ -1,7 +1,9 @@
 // The site's table downloads: CSV and XLSX, with spreadsheet formula injection neutralised.
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { neutralise, toCsv, toSheet } from "../src/components/download.js";
+import { neutralise, toCsv, toCsvNl, toSheet } from "../src/components/download.js";
+import { parseDelimited } from "../pipelines/load/delimited.ts";
+import { parseNumber } from "../pipelines/load/validate.ts";
 // @ts-expect-error plain JavaScript module of the site
 import { xlsxBytes } from "../src/components/xlsx.js";
 
@@ -24,6 +26,22 @@ describe("downloads", () => {
     expect(lines[0]).toBe("naam,bedrag,formule,plus,at,min,lijst");
     expect(lines[1]).toBe(`Hilversum,55128.5,"'=HYPERLINK(""http://x"")",'+31 20,'@SUM(A1),'-5,"a; b"`);
     expect(lines[2]).toBe("Noord-Beveland,0,geen,,,-5,");
+  });
+
+  it("writes a CSV that Dutch Excel opens: semicolons, decimal commas, ja/nee, six decimals at most; read back by a Dutch-locale parser", () => {
+    const csv = toCsvNl([...rows, { naam: "Rozendaal", bedrag: 0.6228531548261771, formule: true, plus: false, at: null, min: 1234567.25, lijst: [] }], columns);
+    const parsed = parseDelimited(csv, "download.csv");
+    if ("issue" in parsed) throw new Error(parsed.issue.expected);
+    expect(parsed.table.decimalComma).toBe(true);
+    expect(parsed.table.header).toEqual(["naam", "bedrag", "formule", "plus", "at", "min", "lijst"]);
+    const [h, n, r] = parsed.table.rows.map((x) => x.cells);
+    expect(h[0]).toBe("Hilversum");
+    expect(parseNumber(h[1], true)).toBe("55128.5");
+    expect(h[2]).toBe(`'=HYPERLINK("http://x")`);
+    expect(n[5]).toBe("-5");
+    expect(parseNumber(r[1], true)).toBe("0.622853");
+    expect([r[2], r[3]]).toEqual(["ja", "nee"]);
+    expect(parseNumber(r[5], true)).toBe("1234567.25");
   });
 
   it("writes an XLSX workbook that a spreadsheet library reads back, numbers as numbers", async () => {
