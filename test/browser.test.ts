@@ -90,6 +90,21 @@ describe.skipIf(!browserPath)("the site in Chromium", () => {
     });
   }
 
+  it("on a phone (390 px) no page is wider than the screen", async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
+    try {
+      for (const path of PAGES) {
+        const page = await context.newPage();
+        await page.goto(site.url + path, { waitUntil: "networkidle" });
+        await page.waitForSelector("#observablehq-main h1");
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390);
+        await page.close();
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
   it("the built site works from a plain static file server: every link in the menu and in the text is found", async () => {
     const plain = await serve(join(ROOT, "dist"), { plain: true });
     const page = await browser.newPage();
