@@ -95,7 +95,9 @@ describe("art. 3.4-3.5 and 4.1: definitieve afkoopsom, nacalculatie, nota", () =
     await fc.assert(fc.asyncProperty(
       fc.double({ min: -5, max: 5, noNaN: true }), fc.double({ min: -5, max: 5, noNaN: true }), fc.double({ min: 85, max: 100, noNaN: true }),
       async (av, ad, b1) => {
-        await session.run([ov("wlz.beleidswijziging_voorlopig", av), ov("wlz.beleidswijziging_definitief", ad), ov("wlz.draagvlak_b1_definitief", b1)]);
+        // only the models the assertion reads: not the Monte Carlos, the comparison, the ledger or the marts
+        const wlzOnly = (name: string) => !/^(rekenmodel\/montecarlo|vergelijking\/|verhaal\/|marts\/)/.test(name);
+        await session.runSome(wlzOnly, [ov("wlz.beleidswijziging_voorlopig", av), ov("wlz.beleidswijziging_definitief", ad), ov("wlz.draagvlak_b1_definitief", b1)]);
         for (const r of await series()) expect(r.n).toBeCloseTo(r.d - r.v, 6);
       }), { numRuns: 10 });
   });

@@ -204,9 +204,11 @@ describe("property: the afkoopsom rises with participation", () => {
       fc.constantFrom("wmo.deelname_gemeenten", "wmo.deelname_verzekeraars"),
       async ([x, y], id) => {
         const [lo, hi] = [Math.min(x, y), Math.max(x, y)].map((v) => Math.round(v * 100) / 100);
-        await session.run([override(id, lo)]);
+        // only the models the assertion reads: the parameters and the Wmo rules (not the Monte Carlos)
+        const wmoOnly = (name: string) => name.startsWith("intermediate/int_parameter") || name.startsWith("wmo/bijlage1") || name === "wmo/art3_afkoopsom.sql";
+        await session.runSome(wmoOnly, [override(id, lo)]);
         const [a] = await session.all("SELECT afkoopsom FROM wmo_afkoopsom WHERE jaar = 2015");
-        await session.run([override(id, hi)]);
+        await session.runSome(wmoOnly, [override(id, hi)]);
         const [b] = await session.all("SELECT afkoopsom FROM wmo_afkoopsom WHERE jaar = 2015");
         expect(Number(b.afkoopsom)).toBeGreaterThanOrEqual(Number(a.afkoopsom));
       }), { numRuns: 15 });
