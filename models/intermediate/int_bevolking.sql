@@ -1,3 +1,4 @@
+-- regel: Inwoners per jaar: landelijk (CBS, 1 januari), volwassenen en per gemeente.
 -- Inhabitants by year. Art. 5.5 of the Wmo agreement distributes "op basis van een bedrag per inwoner" of the
 -- year; the Rekenmodel Wlz applies incidences to the population of the accident year (NAH: adults only, as
 -- Jochems et al. 2021 count patients "over 17 years old").

@@ -1,3 +1,4 @@
+-- regel: De parameterwaarden van deze run: het register, met de aanpassingen van een scenario.
 -- int_parameter_waarden: the parameter values of this run, i.e. the registry (stg_parameter_waarden)
 -- with the scenario's overrides applied. An override without vanaf_jaar replaces the whole series
 -- of that parameter; one with vanaf_jaar replaces or adds the value from that year on.

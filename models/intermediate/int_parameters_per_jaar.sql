@@ -1,3 +1,4 @@
+-- regel: Elke parameter voor elk jaar: de waarde die vanaf dat jaar geldt.
 -- int_parameters_per_jaar: every parameter's value for every year 1990-2035 (the value whose
 -- vanaf_jaar is the latest not after that year), typed twice: waarde (DOUBLE, for the models) and
 -- waarde_dec (DECIMAL(38,12), exact for decimal literals; a fraction such as 11/75 is rounded at 12 places).
@@ -27,3 +28,12 @@ CREATE OR REPLACE MACRO par(id, yr) AS
   (SELECT waarde FROM int_parameters_per_jaar p WHERE p.parameter_id = id AND p.jaar = yr);
 CREATE OR REPLACE MACRO par_dec(id, yr) AS
   (SELECT waarde_dec FROM int_parameters_per_jaar p WHERE p.parameter_id = id AND p.jaar = yr);
+-- A number written the Dutch way in a label the site shows: 50.000, 92,58 (thousands dots, a decimal comma).
+CREATE OR REPLACE MACRO nl_getal(x, decimalen) AS
+  CASE WHEN round(x::DOUBLE, decimalen) = trunc(round(x::DOUBLE, decimalen))
+       THEN translate(format('{:,}', round(x::DOUBLE, decimalen)::HUGEINT), ',', '.')
+       ELSE translate(format('{:,}', round(x::DOUBLE, decimalen)), ',.', '.,') END;
+-- A date written the Dutch way: 1 januari 2019.
+CREATE OR REPLACE MACRO nl_datum(d) AS
+  day(d) || ' ' || ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober',
+                    'november', 'december'][month(d)] || ' ' || year(d);

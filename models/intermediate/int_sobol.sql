@@ -1,3 +1,4 @@
+-- regel: Sobol-indices: welk deel van de onzekerheid elke invoer verklaart (Saltelli-ontwerp, schatters van Jansen).
 -- Global sensitivity shared by every Monte Carlo: first-order and total Sobol indices from a Saltelli design,
 -- estimated with Jansen's estimators (Saltelli, Annoni, Azzini, Campolongo, Ratto & Tarantola, "Variance based
 -- sensitivity analysis of model output", Computer Physics Communications 181 (2010) 259-270, table 2 (b) and (f)).

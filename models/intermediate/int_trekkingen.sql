@@ -1,3 +1,4 @@
+-- regel: Herhaalbare trekkingen voor de Monte Carlo-simulaties (een hash van seed, trekking en parameter).
 -- Seeded draws shared by every Monte Carlo: u = hash('seed:draw:parameter') / 2^53 (the top 53 bits of a 64-bit
 -- hash), which DuckDB computes identically in Node (node-api) and in the browser (DuckDB-Wasm); random() would not.
 --   uniform:  laag + u (hoog - laag);  driehoek: the inverse of the triangular CDF with its mode at the value.

@@ -1,3 +1,4 @@
+-- regel: Controles: de cijfers uit de bronnen naast wat de rekenregels berekenen.
 -- mart_controles: every figure the sources state, set against what the rules compute from the inputs.
 -- soort 'reproductie': the contract's own figures, which the rules must reproduce exactly (to the euro);
 -- soort 'plausibiliteit': reported figures (ranges, 'circa'), which the results are compared with; a miss

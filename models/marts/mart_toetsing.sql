@@ -1,3 +1,4 @@
+-- regel: Toetsing: de gemodelleerde schade naast onafhankelijke cijfers.
 -- mart_toetsing (validation): the model's recoverable damage set against independent evidence, so that an evaluator
 -- sees where model and evidence disagree and by how much. None of the evidence measures the same thing exactly; the
 -- toelichting says how each differs. uitkomst: 'binnen' (inside the evidence's band), else 'hoger' / 'lager' /

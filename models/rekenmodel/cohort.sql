@@ -1,3 +1,4 @@
+-- regel: Rekenmodel Wlz: de nieuwe gevallen van ernstig hersenletsel en hoge dwarslaesie per jaar en hun zorgkosten over het leven.
 -- Rekenmodel Wlz (convenant Wlz 2024-2027, Toelichting 5: "een groep mensen met zeer ernstig niet-aangeboren-
 -- hersenletsel (NAH) en een geringe groep mensen met een hoge dwarslaesie ... Het uitgangspunt voor de kosten zijn
 -- de kosten van de zorgzwaartepakketten voor de sector Lichamelijke Handicap (LG) ... Verder wordt er in het model

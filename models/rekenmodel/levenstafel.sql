@@ -1,3 +1,4 @@
+-- regel: Rekenmodel Wlz: overleving en levensverwachting uit de Nederlandse levenstafels, met oversterfte.
 -- Rekenmodel Wlz (convenant Wlz 2024-2027, Toelichting 5: "een inschatting ... van gemiddelde levensduur"):
 -- the life-table engine. Every table (the shipped Dutch period tables by year and sex, or a user's table)
 -- becomes rows (tabel_id, age, qx, ax, lnl) with lnl = ln(l_age / l_0).

@@ -1,3 +1,4 @@
+-- regel: Rekenmodel Wlz: instellingen van de Monte Carlo-simulatie (jaar, trekkingen, seed).
 -- Rekenmodel Wlz, Monte Carlo settings for the first convenant year (the year the site and the CLI headline; the
 -- later years differ only where a scenario gives them other values): the number of draws and the seed
 -- (rekenmodel.mc_trekkingen, rekenmodel.mc_seed) and the Sobol design's draws per matrix (rekenmodel.sobol_n).

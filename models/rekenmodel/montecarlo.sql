@@ -1,3 +1,4 @@
+-- regel: Rekenmodel Wlz: de onzekerheid van de benodigde afkoopsom (Monte Carlo en Sobol-indices).
 -- Rekenmodel Wlz: uncertainty. Every parameter of the model with a range (laag-hoog) and a distribution in
 -- the registry is drawn (driehoek: mode at the registry's value). Draws are hash-based (trek_u and trek_waarde,
 -- intermediate/int_trekkingen.sql), so the same seed gives the same numbers in Node and in DuckDB-Wasm (random()

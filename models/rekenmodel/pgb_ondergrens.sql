@@ -1,3 +1,4 @@
+-- regel: Rekenmodel Wlz: een ondergrens voor de dagtarieven uit het Wlz-pgb voor hetzelfde zorgprofiel.
 -- Rekenmodel Wlz: a lower bound for the day tariffs. The NZa's maximum tariffs for ZZP 5-7 LG (tarieventabel Wlz-zorg
 -- 2024) are public but could not be consulted here, so rekenmodel.tarief.* are assumptions. The Wlz pgb for the same
 -- care profile bounds them from below: a budget the insured spends on care at home, without housing. The pgb of

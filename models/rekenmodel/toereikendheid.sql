@@ -1,3 +1,4 @@
+-- regel: Convenant Wlz art. 3.2 onder C: de afkoopsom gespiegeld aan de schade volgens het Rekenmodel Wlz.
 -- Convenant Wlz art. 3.2 onder C: the afkoopsom mirrored against the Rekenmodel Wlz. The adequacy measure
 -- is the ratio afkoopsom / modelled damage for the participating insurers (both for the same accident
 -- year): above 1 the sum exceeds the expected recoverable damage, below 1 it falls short.

@@ -1,3 +1,4 @@
+-- regel: Afkopen of zelf verhalen: de jaren, de Monte Carlo-instellingen en de gemeenten die worden vergeleken.
 -- Bought off versus individual recovery: settings. The years compared (the Wmo agreement's years 2015-2018 and
 -- the years after it ended), the Monte Carlo's year, draws and seed (verhaal.mc_*) and the Sobol design's draws per
 -- matrix (verhaal.sobol_n), and a table for a

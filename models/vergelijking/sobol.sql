@@ -1,3 +1,4 @@
+-- regel: Blijven of uittreden en de toereikendheid van de Wmo-afkoopsom: wat de uitkomst bepaalt (Sobol-indices).
 -- What drives the comparison's headlines: first-order and total Sobol indices (intermediate/int_sobol.sql) over the
 -- verhaal.* parameters of the Monte Carlo year, from the Saltelli design evaluated as vectors -1..-N(d+2)
 -- (vectoren.sql). Two outputs:

@@ -1,3 +1,4 @@
+-- regel: Afkopen of zelf verhalen: de parametersets (basis en trekkingen) waarop wordt gerekend.
 -- The parameter vectors the comparison is evaluated on: vector 0 of every year holds the registry's values (the
 -- base case); vectors 1..N of the Monte Carlo year hold seeded draws of every verhaal.* parameter with a range
 -- and a distribution (int_trekkingen.sql); negative vectors -1..-N(d+2) hold the Sobol design of that year

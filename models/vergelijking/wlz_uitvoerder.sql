@@ -1,3 +1,4 @@
+-- regel: Blijven of uittreden (Wlz): één Wlz-uitvoerder die zelf zou verhalen.
 -- The Wlz side in the same form: one Wlz-uitvoerder (share verhaal.wlz_aandeel_uitvoerder of the Wlz spending)
 -- that would exercise its own recourse instead of taking its share of the Wlz afkoopsom.
 --   blijven   = afkoopsom (definitief, art. 3) x aandeel

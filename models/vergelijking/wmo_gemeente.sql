@@ -1,3 +1,4 @@
+-- regel: Blijven of uittreden (Wmo): de waarde van beide voor elke gemeente en elk jaar.
 -- Staying in or opting out, for every municipality (and any the user adds in vg_eigen_gemeenten) and year,
 -- on the base vector. Per year:
 --   blijven   = ontvangst + netto_variabel x schaal x restaandeel

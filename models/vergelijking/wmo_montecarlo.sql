@@ -1,3 +1,4 @@
+-- regel: Blijven of uittreden (Wmo): de kans dat uittreden beter uitpakt en het interval.
 -- Monte Carlo of the comparison (year and draws: vg_mc_instellingen): for every municipality, the distribution of
 -- the yearly advantage of opting out over the draws of every uncertain verhaal.* parameter, and the probability
 -- that opting out beats the buy-off. Nationally: individual recovery by all municipalities together (each with

@@ -1,3 +1,4 @@
+-- regel: Zelf verhalen (Wmo): wat een gemeente per 100.000 inwoners per jaar zou verhalen, na kosten.
 -- Opting out of the Wmo buy-off: what individual recovery brings in per 100,000 inhabitants and year, for every
 -- parameter vector (vectoren.sql). Per provision type:
 --   direct          = the part of the cases that the liability insurer settles with the victim directly, so that it

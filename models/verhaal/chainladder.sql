@@ -1,3 +1,4 @@
+-- regel: Verhaalde claims: de chain ladder met de standaardfouten van Mack.
 -- Claims development (issue: bought off versus individual recovery): the chain ladder with volume-weighted
 -- development factors and Mack's (1993) standard errors, so that young accident years are read as incomplete.
 -- Input: cl_invoer(driehoek, origin, dev, waarde), cumulative amounts by origin (accident year) and development

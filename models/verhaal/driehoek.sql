@@ -1,3 +1,4 @@
+-- regel: Verhaalde claims: ontwikkeldriehoeken per ongevalsjaar, met statistische geheimhouding.
 -- Claims development triangles from the recovered-claims ledger (stg_verhaal_claims), the input of the chain
 -- ladder (verhaal/chainladder.sql). Origin = accident year; development age 1 = the accident year itself.
 -- The peiljaar is the year of the latest date in the ledger: what was known when it was drawn up.

@@ -1,3 +1,4 @@
+-- regel: Verhaalde claims: de aannames van de vergelijking geschat uit het claimregister.
 -- Calibration: the recovery parameters of the comparison, estimated from the claims ledger with their
 -- uncertainty, to set next to the registry's assumptions (they are not fed into the model automatically:
 -- a ledger holds detected cases of the municipalities that keep one, the registry holds all accident cases).

@@ -1,3 +1,4 @@
+-- regel: Convenant Wlz art. 3.2 onder B: het draagvlakpercentage van de verzekeraars.
 -- Wlz-convenant 2024-2027 art. 3.2 onder B: actualiseren draagvlakpercentage.
 --   Draagvlak = (a/100) * [(b1 * p1)/100 + (b2 * p2)/100]
 -- a  = draagvlak vanuit Wlz-uitvoerders (100% for the whole period)

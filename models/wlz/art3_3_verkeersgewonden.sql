@@ -1,3 +1,4 @@
+-- regel: Convenant Wlz art. 3.3: verandering in het aantal ernstig verkeersgewonden en de drempel voor een heranalyse.
 -- Wlz-convenant 2024-2027 art. 3.3: "Als partijen van mening zijn dat er vanwege een grote beleidswijziging of een
 -- bijzondere (onvoorziene) gebeurtenis een verandering plaatsvindt in het aantal verkeersgewonden die groter is dan
 -- 10%, dan wordt de invloed hiervan op de afkoopsom door de partijen geanalyseerd en vastgesteld."

@@ -1,3 +1,4 @@
+-- regel: Convenant Wlz art. 3.2–3.5: voorlopige en definitieve afkoopsom per jaar en de nacalculatie.
 -- Wlz-convenant 2024-2027 art. 3.2-3.5: voorlopige and definitieve afkoopsom, nacalculatie.
 -- For year t the definitive afkoopsom of t-1 is the starting point (art. 3.2); then steps A-D.
 -- How the project reads the steps where the text leaves room (also on the site, page Methode):
@@ -56,13 +57,13 @@ SELECT jaar, stand, volgnummer, stap, omschrijving, bedrag, parameters, artikel 
   SELECT jaar, stand, 0 AS volgnummer, 'uitgangspunt' AS stap, 'Definitieve afkoopsom t-1' AS omschrijving, uitgangspunt AS bedrag,
          CASE WHEN jaar - 1 IN (SELECT jaar FROM stg_wlz_looptijd WHERE status = 'basisjaar')
               THEN ['wlz.afkoopsom_definitief_basis'] ELSE []::VARCHAR[] END AS parameters, 'Art. 3.2' AS artikel FROM stap_c
-  UNION ALL SELECT jaar, stand, 1, 'A', 'Na beleidswijzigingen (' || round(beleidswijziging_pct, 2) || '%)', na_a,
+  UNION ALL SELECT jaar, stand, 1, 'A', 'Na beleidswijzigingen (' || nl_getal(beleidswijziging_pct, 2) || '%)', na_a,
          ['wlz.beleidswijziging_' || stand], 'Art. 3.2 onder A' FROM stap_c
-  UNION ALL SELECT jaar, stand, 2, 'B', 'Na actualisering draagvlak (' || round(draagvlak_vorig, 2) || '% naar ' || round(draagvlak, 2) || '%)', na_b,
+  UNION ALL SELECT jaar, stand, 2, 'B', 'Na actualisering draagvlak (' || nl_getal(draagvlak_vorig, 2) || '% naar ' || nl_getal(draagvlak, 2) || '%)', na_b,
          ['wlz.draagvlak_a', 'wlz.draagvlak_b1_' || stand, 'wlz.draagvlak_b2_' || stand, 'wlz.draagvlak_p1', 'wlz.draagvlak_p2', 'wlz.draagvlak_basis'], 'Art. 3.2 onder B' FROM stap_c
-  UNION ALL SELECT jaar, stand, 3, 'C', 'Na spiegeling aan het Rekenmodel Wlz (invloed ' || round(invloed_rekenmodel_pct, 1) || '%)', na_c,
+  UNION ALL SELECT jaar, stand, 3, 'C', 'Na spiegeling aan het Rekenmodel Wlz (invloed ' || nl_getal(invloed_rekenmodel_pct, 1) || '%)', na_c,
          ['wlz.invloed_rekenmodel'], 'Art. 3.2 onder C' FROM stap_c
-  UNION ALL SELECT jaar, stand, 4, 'D', CASE WHEN heranalyse THEN 'Na heranalyse verkeersgewonden (' || round(effect_heranalyse_pct, 2) || '%)' ELSE 'Geen heranalyse (verandering verkeersgewonden binnen de drempel)' END,
+  UNION ALL SELECT jaar, stand, 4, 'D', CASE WHEN heranalyse THEN 'Na heranalyse verkeersgewonden (' || nl_getal(effect_heranalyse_pct, 2) || '%)' ELSE 'Geen heranalyse (verandering verkeersgewonden binnen de drempel)' END,
          na_c * (1 + effect_heranalyse_pct / 100),
          ['wlz.mutatie_verkeersgewonden', 'wlz.drempel_heranalyse', 'wlz.effect_heranalyse'], 'Art. 3.3 (lezing project)' FROM stap_c
   UNION ALL SELECT jaar, stand, 5, 'afkoopsom', 'Afkoopsom ' || stand || ', op de euro', round(na_c * (1 + effect_heranalyse_pct / 100)),

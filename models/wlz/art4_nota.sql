@@ -1,3 +1,4 @@
+-- regel: Convenant Wlz art. 4.1: de jaarlijkse nota van het Zorginstituut aan het Verbond.
 -- Wlz-convenant art. 4.1: by 1 July of year t the Zorginstituut sends the Verbond one nota with the
 -- voorlopige afkoopsom t, the definitieve afkoopsom t-1 and the settlement of the nacalculatie t-1
 -- (art. 3.5); the Waarborgfonds pays it before 1 September (art. 4.2).

@@ -1,3 +1,4 @@
+-- regel: AWBZ-convenant (vanaf 1999): de afkoopsommen in euro, verdeeld over motor- en aansprakelijkheidsverzekeraars.
 -- AWBZ recourse convenant (predecessor of the Wlz convenant, from 1 July 1999): the buy-off sums,
 -- in euros (guilders at the fixed rate valuta.gulden_per_euro), per full year, and split over motor
 -- (awbz.aandeel_motor, 95%) and general-liability insurers (awbz.aandeel_av, 5%), with the

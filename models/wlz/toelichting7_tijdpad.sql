@@ -1,3 +1,4 @@
+-- regel: Convenant Wlz art. 4–5 en Toelichting 7: het tijdpad van elk convenantsjaar.
 -- Wlz-convenant art. 4-5 and Toelichting 7 (tijdpad): the yearly actions as calendar dates for every
 -- year of the convenant, so the site can draw the timeline.
 CREATE OR REPLACE TABLE wlz_tijdpad AS

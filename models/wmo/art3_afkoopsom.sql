@@ -1,3 +1,4 @@
+-- regel: Art. 3.2–3.4 met Bijlage 1: de Wmo-afkoopsom per jaar, van macrobudget tot deelname.
 -- Wmo-overeenkomst art. 3.2-3.4 with Bijlage 1: the afkoopsom per year.
 --   a. afkoopsom bij 100% deelname = relevant macro budget x rate, rounded to wmo.afronding_afkoopsom
 --      (Bijlage 1: "(afgerond) € 10.850.000"); shown for the contract's rate and for the unrounded weighted rate;
@@ -56,7 +57,7 @@ SELECT jaar, stap, omschrijving, formule, CAST(bedrag AS DECIMAL(38,12)) AS bedr
          ['wmo.regrespercentage_zorgverzekeraars', 'wmo.regrespercentage_awbz'], 'Bijlage 1' FROM berekend2
   UNION ALL SELECT jaar, 5, 'Afkoopsom onafgerond, percentage van de overeenkomst', 'macrobudget x 0,14 2/3 %', som_contract_onafgerond, 'eur',
          ['wmo.regrespercentage_contract'], 'Bijlage 1' FROM berekend2
-  UNION ALL SELECT jaar, 6, 'Afkoopsom bij 100% deelname', 'afgerond op ' || CAST(afronding AS BIGINT) || ' euro', som_100, 'eur',
+  UNION ALL SELECT jaar, 6, 'Afkoopsom bij 100% deelname', 'afgerond op € ' || nl_getal(afronding, 0), som_100, 'eur',
          ['wmo.afronding_afkoopsom'], 'Art. 3.3; Bijlage 1' FROM berekend2
   UNION ALL SELECT jaar, 7, 'Gecorrigeerd voor deelname gemeenten', 'x deelname gemeenten, op de euro', som_na_gemeenten, 'eur',
          ['wmo.deelname_gemeenten'], 'Art. 3.2; Bijlage 1, Bijlage 3' FROM berekend2

@@ -1,3 +1,4 @@
+-- regel: Art. 5.5: de verdeling over de deelnemende gemeenten, per inwoner, na aftrek van de kosten van de VNG.
 -- Wmo-overeenkomst art. 5.5: "VNG keert de afkoopsom uit aan gemeenten. De verdeling vindt plaats op
 -- basis van een bedrag per inwoner onder aftrek van kosten voor afsluiten en beheren van de overeenkomst
 -- en de kosten voor het nader uit te voeren onderzoek door de VNG."
@@ -25,7 +26,7 @@ SELECT a.jaar, g.gemeentecode, g.gemeentenaam, g.inwoners,
             WHEN o.aantal IS NOT NULL AND g.inwoners <= par('wmo.inwoners_kleine_gemeente_max', a.jaar) THEN 'onbekend'
             ELSE 'deelnemer' END AS deelname_status,
        o.aantal AS ongenoemd_niet_deelnemend,
-       (SELECT string_agg(n.gemeentenaam || ' (' || n.gemeentecode || ') deed niet mee en is per ' || strftime(h.opgeheven_per, '%-d-%-m-%Y')
+       (SELECT string_agg(n.gemeentenaam || ' (' || n.gemeentecode || ') deed niet mee en is per ' || nl_datum(h.opgeheven_per)
                           || ' opgegaan in deze gemeente; het staat dat jaar als eigen gemeente in de lijst', '; ')
           FROM stg_wmo_niet_deelnemend n JOIN stg_gemeenten_historisch h USING (gemeentecode)
           WHERE n.jaar = a.jaar AND h.opgegaan_in = g.gemeentecode) AS opmerking_herindeling

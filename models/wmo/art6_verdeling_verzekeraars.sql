@@ -1,3 +1,4 @@
+-- regel: Art. 6.1: wat elke deelnemende verzekeraar bijdraagt, naar marktaandeel.
 -- Wmo-overeenkomst art. 6.1: each participating insurer owes a part of the afkoopsom by its share in the
 -- Waarborgfonds Motorverkeer omslag (motor) and its share in general-liability premium income.
 -- The article names both keys but not their weights: the project weighs them with wmo.aandeel_motor

@@ -1,3 +1,4 @@
+-- regel: Art. 8.4–8.5: correctie van de afkoopsom 2015, met een grens van 30%.
 -- Wmo-overeenkomst art. 8.4 and 8.5: if afterwards the afkoopsom 2015 proves too low (too high), it is
 -- raised (lowered) by at most 30% (wmo.correctie_maximum).
 --   gecorrigeerde som = min(max(schatting werkelijke schadelast, som x (1 - max)), som x (1 + max))

@@ -1,3 +1,4 @@
+-- regel: Bijlage 1: het regrespercentage, gewogen uit zorgverzekeraars en AWBZ, en het percentage van de overeenkomst.
 -- Wmo-overeenkomst 2015, Bijlage 1 (and art. 3.2): the recourse rate.
 -- Weighted mean of the health insurers' rate (0.34%) and the AWBZ convenant's 2014 rate (0.06%)
 -- in the proportion 1 : 2 1/4:  (1 x 0.34 + 2 1/4 x 0.06) : 3 1/4 = 0.14615...%.

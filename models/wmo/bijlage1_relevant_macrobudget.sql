@@ -1,3 +1,4 @@
+-- regel: Bijlage 1: het deel van het Wmo-macrobudget 2015 dat telt voor de afkoopsom.
 -- Wmo-overeenkomst 2015, Bijlage 1: "Macro budget Wmo 2015 dat relevant is voor de berekening van de afkoopsom".
 -- Per top-level component: the 2015 budget, the part relevant for recourse, and the items Bijlage 1
 -- lists as not relevant, which must explain the difference (checked in mart_controles).

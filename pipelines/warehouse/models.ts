@@ -6,7 +6,7 @@ export interface ModelFile {
   /** Path below models/, e.g. "wmo/art3_afkoopsom.sql". */
   name: string;
   sql: string;
-  /** The header comment: the rule and its article. */
+  /** The rule in Dutch, from the file's `-- regel:` line (what the site's Data page shows). */
   header: string;
   /** Tables and macros the file creates (TEMP tables included: working tables of one run, not kept in the warehouse). */
   creates: string[];
@@ -17,7 +17,9 @@ export function parseRunOrder(text: string): string[] {
 }
 
 export function describeModel(name: string, sql: string): ModelFile {
-  const header = sql.split(/\r?\n/).filter((l) => l.startsWith("--")).slice(0, 1).map((l) => l.replace(/^--\s?/, "")).join(" ");
+  const regel = /^--\s*regel:\s*(.+)$/m.exec(sql);
+  if (!regel) throw new Error(`models/${name}: no "-- regel:" line (the rule in Dutch, for the site's Data page)`);
+  const header = regel[1].trim();
   const creates = [...sql.matchAll(/CREATE OR REPLACE (?:TEMP )?(?:TABLE|MACRO|VIEW)\s+([a-z0-9_]+)/gi)].map((m) => m[1]);
   return { name, sql, header, creates };
 }
