@@ -8,7 +8,7 @@ export default {
   style: "style.css",
   // an inline icon, so the browser does not ask the server for /favicon.ico; the page's language and a zoomable
   // viewport for the preview server (the build writes both into the pages: scripts/html-nl.mjs)
-  head: '<link rel="icon" href="data:,"><script>document.documentElement.lang = "nl"; document.querySelector(\'meta[name="viewport"]\')?.setAttribute("content", "width=device-width, initial-scale=1");</script>',
+  head: '<link rel="icon" href="data:,"><script>document.documentElement.lang = "nl"; document.querySelector(\'meta[name="viewport"]\')?.setAttribute("content", "width=device-width, initial-scale=1"); addEventListener("DOMContentLoaded", () => { if (!document.querySelector(".naar-inhoud")) document.body.insertAdjacentHTML("afterbegin", \'<a class="naar-inhoud" href="#observablehq-main">Naar de inhoud</a>\'); });</script>',
   search: false,
   // links with .html, so the built site works from any static file server (./wmo would be a 404 there)
   cleanUrls: false,

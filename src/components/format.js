@@ -61,3 +61,13 @@ export function leesNlGetal(tekst) {
   if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(t) || /^\d+(,\d+)?$/.test(t)) return Number(t.replace(/\./g, "").replace(",", "."));
   return null;
 }
+
+const MAANDEN = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
+/** A date as a Dutch reader writes it: "2024-07-01" → "1 juli 2024", "2017-12" → "december 2017", "2015" → "2015". */
+export function datum(v) {
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(String(v ?? ""));
+  if (!m) return v === null || v === undefined ? "" : String(v);
+  const [, j, mm, d] = m;
+  if (!mm) return j;
+  return `${d ? `${Number(d)} ` : ""}${MAANDEN[Number(mm) - 1]} ${j}`;
+}
