@@ -32,20 +32,55 @@ export function overridesVan(s) {
   }));
 }
 
-/** A Dutch message for input that the registry does not allow, or null. */
-export function controleer(p, invoer) {
-  const getal = (t) => (String(t).trim() === "" ? null : Number(String(t).trim().replace(",", ".")));
-  const w = getal(invoer.waarde);
-  const l = getal(invoer.laag);
-  const h = getal(invoer.hoog);
-  if (w === null || !Number.isFinite(w)) return `Waarde: geef een getal (${p.eenheid}).`;
-  for (const [naam, v] of [["Waarde", w], ["Laag", l], ["Hoog", h]]) {
-    if (v === null) continue;
-    if (!Number.isFinite(v)) return `${naam}: geef een getal.`;
-    if (p.min !== null && v < p.min) return `${naam}: ${v} ligt onder het minimum van ${p.parameter_id} (${p.min} ${p.eenheid}).`;
-    if (p.max !== null && v > p.max) return `${naam}: ${v} ligt boven het maximum van ${p.parameter_id} (${p.max} ${p.eenheid}).`;
+/** A number as typed in a field: "0,55" or "0.55", "10.000" (Dutch thousands); null for an empty field, NaN for text. */
+export function veldGetal(t) {
+  const x = String(t ?? "").trim().replace(/\s/g, "");
+  if (x === "") return null;
+  if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(x)) return Number(x.replace(/\./g, "").replace(",", "."));
+  const breuk = /^(-?\d+(?:[.,]\d+)?)\/(\d+(?:[.,]\d+)?)$/.exec(x); // the registry writes some contract rates as 11/75
+  if (breuk && Number(breuk[2].replace(",", ".")) !== 0) return Number(breuk[1].replace(",", ".")) / Number(breuk[2].replace(",", "."));
+  return /^-?\d+([.,]\d+)?$/.test(x) ? Number(x.replace(",", ".")) : NaN;
+}
+
+/**
+ * Dutch messages, per field, for input the registry does not allow: {waarde?, laag?, hoog?}; empty when all is well.
+ * Checks a number in each field, the registry's min and max, a whole number for counts (draws, seeds),
+ * laag and hoog together, and laag ≤ waarde ≤ hoog.
+ */
+export function controleerVelden(p, invoer) {
+  const fout = {};
+  const v = {waarde: veldGetal(invoer.waarde), laag: veldGetal(invoer.laag), hoog: veldGetal(invoer.hoog)};
+  const n = (x) => String(x).replace(".", ",");
+  if (v.waarde === null) fout.waarde = `Geef een waarde (${p.eenheid}).`;
+  for (const veld of ["waarde", "laag", "hoog"]) {
+    const x = v[veld];
+    if (x === null || fout[veld]) continue;
+    if (!Number.isFinite(x)) fout[veld] = "Geef een getal, bijvoorbeeld 0,55 of 10.000.";
+    else if (p.eenheid === "aantal" && !Number.isInteger(x)) fout[veld] = "Geef een heel getal.";
+    else if (p.min !== null && p.min !== undefined && x < p.min) fout[veld] = `${n(x)} ligt onder het minimum van ${p.parameter_id} (${n(p.min)} ${p.eenheid}).`;
+    else if (p.max !== null && p.max !== undefined && x > p.max) fout[veld] = `${n(x)} ligt boven het maximum van ${p.parameter_id} (${n(p.max)} ${p.eenheid}).`;
   }
-  if ((l === null) !== (h === null)) return "Geef laag én hoog, of geen van beide.";
-  if (l !== null && l > h) return `Laag (${l}) ligt boven hoog (${h}).`;
-  return null;
+  if (Object.keys(fout).length) return fout;
+  if ((v.laag === null) !== (v.hoog === null)) fout[v.laag === null ? "laag" : "hoog"] = "Geef laag én hoog, of geen van beide.";
+  else if (v.laag !== null) {
+    if (v.laag > v.hoog) fout.laag = `Laag (${n(v.laag)}) ligt boven hoog (${n(v.hoog)}).`;
+    else if (v.waarde < v.laag) fout.waarde = `De waarde (${n(v.waarde)}) ligt onder laag (${n(v.laag)}).`;
+    else if (v.waarde > v.hoog) fout.waarde = `De waarde (${n(v.waarde)}) ligt boven hoog (${n(v.hoog)}).`;
+  }
+  return fout;
+}
+
+/** One Dutch message for the first problem, or null (for callers that show one message). */
+export function controleer(p, invoer) {
+  const f = controleerVelden(p, invoer);
+  const k = ["waarde", "laag", "hoog"].find((x) => f[x]);
+  return k ? `${k[0].toUpperCase()}${k.slice(1)}: ${f[k]}` : null;
+}
+
+/** The scenario entry the fields describe, or null when it equals the registry (nothing to change). */
+export function invoerNaarEntry(p, invoer) {
+  const v = {waarde: veldGetal(invoer.waarde), laag: veldGetal(invoer.laag), hoog: veldGetal(invoer.hoog)};
+  const same = v.waarde === veldGetal(p.waarde) && v.laag === (p.laag ?? null) && v.hoog === (p.hoog ?? null);
+  if (same) return null;
+  return {waarde: v.waarde, ...(v.laag !== null ? {laag: v.laag} : {}), ...(v.hoog !== null ? {hoog: v.hoog} : {})};
 }
