@@ -13,7 +13,7 @@ import { parseScenario } from "../pipelines/params/scenario.ts";
 import { compareMunicipality } from "../pipelines/vergelijking/gemeente.ts";
 import { ModelSession } from "../pipelines/warehouse/session.ts";
 import { DEFAULT_DB } from "../pipelines/warehouse/paths.ts";
-import { UITKOMSTEN_SQL } from "../src/components/scenario-uitkomsten.js";
+import { UITKOMSTEN_SQL } from "../engine/uitkomsten.js";
 import { serve } from "./support/serve.ts";
 import { engelseGetallen } from "./support/nl-scan.ts";
 
@@ -49,7 +49,9 @@ describe.skipIf(!browserPath)("the site in Chromium", () => {
     const page = await browser.newPage();
     const errors: string[] = [];
     const foreign: string[] = [];
-    page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+    page.on("console", (m) => {
+      if (m.type() === "error") errors.push(m.text());
+    });
     page.on("pageerror", (e) => errors.push(e.message));
     page.on("request", (r) => {
       const u = r.url();
@@ -84,8 +86,15 @@ describe.skipIf(!browserPath)("the site in Chromium", () => {
       await page.goto(site.url + path, { waitUntil: "networkidle" });
       await page.waitForSelector("#observablehq-main h1");
       const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-      const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical")
-        .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+      const bad = result.violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map(
+          (v) =>
+            `${v.id} (${v.impact}): ${v.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(" "))
+              .join(" | ")}`,
+        );
       expect(bad).toEqual([]);
       await context.close();
     });
@@ -100,8 +109,15 @@ describe.skipIf(!browserPath)("the site in Chromium", () => {
         await page.waitForSelector("#observablehq-main h1");
         expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390);
         // charts are drawn at the width they get (not scaled down), with text of at least 12 px
-        const charts = await page.locator("figure.chart svg").evaluateAll((svgs) => svgs.filter((s) => s.getBoundingClientRect().width > 100)
-          .map((s) => ({ breed: s.getBoundingClientRect().width, getekend: Number(s.getAttribute("width")), font: parseFloat(getComputedStyle(s).fontSize) })));
+        const charts = await page.locator("figure.chart svg").evaluateAll((svgs) =>
+          svgs
+            .filter((s) => s.getBoundingClientRect().width > 100)
+            .map((s) => ({
+              breed: s.getBoundingClientRect().width,
+              getekend: Number(s.getAttribute("width")),
+              font: parseFloat(getComputedStyle(s).fontSize),
+            })),
+        );
         for (const c of charts) {
           expect(c.getekend, path).toBeLessThanOrEqual(390);
           expect(c.breed, path).toBeGreaterThanOrEqual(c.getekend - 1);
@@ -109,7 +125,11 @@ describe.skipIf(!browserPath)("the site in Chromium", () => {
         }
         if (path === "/gemeente") {
           // on a phone the answer comes before the controls
-          const top = (sel: string) => page.locator(sel).first().evaluate((e) => e.getBoundingClientRect().top);
+          const top = (sel: string) =>
+            page
+              .locator(sel)
+              .first()
+              .evaluate((e) => e.getBoundingClientRect().top);
           expect(await top("#vergelijking-resultaat")).toBeLessThan(await top("input[type=range]"));
         }
         await page.close();
@@ -176,10 +196,14 @@ describe.skipIf(!browserPath)("the site in Chromium", () => {
     const plain = await serve(join(ROOT, "dist"), { plain: true });
     const page = await browser.newPage();
     const missing: string[] = [];
-    page.on("response", (r) => { if (r.status() >= 400) missing.push(`${r.status()} ${r.url()}`); });
+    page.on("response", (r) => {
+      if (r.status() >= 400) missing.push(`${r.status()} ${r.url()}`);
+    });
     try {
       await page.goto(plain.url + "/", { waitUntil: "networkidle" });
-      const links = await page.locator("#observablehq-sidebar a, #observablehq-main a[href^='./']").evaluateAll((as) => [...new Set(as.map((a) => (a as HTMLAnchorElement).href))]);
+      const links = await page
+        .locator("#observablehq-sidebar a, #observablehq-main a[href^='./']")
+        .evaluateAll((as) => [...new Set(as.map((a) => (a as HTMLAnchorElement).href))]);
       expect(links.length).toBeGreaterThanOrEqual(7);
       for (const href of links) {
         const res = await page.goto(href, { waitUntil: "networkidle" });
@@ -215,8 +239,11 @@ describe.skipIf(!browserPath)("the site in Chromium", () => {
 
   it("the gemeente page follows the municipality and the inhabitants entered, and keeps them in the URL", async () => {
     const { page } = await open("/gemeente?gemeente=GM0402");
-    const rows = await withWarehouse({}, (r) => r.numbers("SELECT jaar, bedrag_per_inwoner, inwoners FROM wmo_verdeling_gemeenten WHERE gemeentecode = 'GM0402' ORDER BY jaar"));
-    const expected = (inw: number | null) => "€ " + Math.round(rows.reduce((s, r) => s + Math.round((inw ?? Number(r.inwoners)) * Number(r.bedrag_per_inwoner)), 0)).toLocaleString("nl-NL");
+    const rows = await withWarehouse({}, (r) =>
+      r.numbers("SELECT jaar, bedrag_per_inwoner, inwoners FROM wmo_verdeling_gemeenten WHERE gemeentecode = 'GM0402' ORDER BY jaar"),
+    );
+    const expected = (inw: number | null) =>
+      "€ " + Math.round(rows.reduce((s, r) => s + Math.round((inw ?? Number(r.inwoners)) * Number(r.bedrag_per_inwoner)), 0)).toLocaleString("nl-NL");
     // the inhabitants of each year (CBS, 1 January) unless the user gives a number
     await expect.poll(() => text(page, "#gemeente-totaal")).toBe(expected(null));
     // in Dutch notation, with thousands dots
@@ -237,11 +264,17 @@ describe.skipIf(!browserPath)("the site in Chromium", () => {
   it("the Overzicht headlines the Wlz sum that would be adequate and the Wmo condition, each with what drives it, and no ratio against an invented sum", async () => {
     const { page } = await open("/");
     const [wlz] = await withWarehouse({}, (r) => r.numbers("SELECT schadelast_p50 FROM rekenmodel_montecarlo ORDER BY jaar LIMIT 1"));
-    const [wmo] = await withWarehouse({}, (r) => r.numbers("SELECT afkoopsom FROM vergelijking_wmo_nationaal WHERE jaar = (SELECT jaar FROM vg_mc_instellingen)"));
-    const [top] = await withWarehouse({}, (r) => r.all("SELECT p.omschrijving FROM rekenmodel_sobol s JOIN stg_parameters p USING (parameter_id) ORDER BY s.jaar, s.rang LIMIT 1"));
+    const [wmo] = await withWarehouse({}, (r) =>
+      r.numbers("SELECT afkoopsom FROM vergelijking_wmo_nationaal WHERE jaar = (SELECT jaar FROM vg_mc_instellingen)"),
+    );
+    const [top] = await withWarehouse({}, (r) =>
+      r.all("SELECT p.omschrijving FROM rekenmodel_sobol s JOIN stg_parameters p USING (parameter_id) ORDER BY s.jaar, s.rang LIMIT 1"),
+    );
     await expect.poll(() => text(page, "#kpi-wlz-benodigd")).toBe(mln(wlz.schadelast_p50));
     await expect.poll(() => text(page, "#kpi-wmo-afkoopsom")).toBe(mln(wmo.afkoopsom));
-    const first = String(top.omschrijving).split(/ \(|: /)[0].toLowerCase();
+    const first = String(top.omschrijving)
+      .split(/ \(|: /)[0]
+      .toLowerCase();
     await expect.poll(() => text(page, "#drijvers-wlz")).toContain(first.slice(0, 30));
     expect(await text(page, "#drijvers-wmo")).toMatch(/\(\d+%\)/);
     expect(await page.locator("#kpi-wlz-toereikendheid").count()).toBe(0);
@@ -256,7 +289,10 @@ describe.skipIf(!browserPath)("the site in Chromium", () => {
     const input = page.getByLabel("Afkoopsom (€)");
     await input.fill("15.000.000");
     await input.dispatchEvent("input");
-    const cli = spawnSync(process.execPath, [join(ROOT, "bin/afkoop.mjs"), "rekenmodel", "--json", "--sobol", "0", "--afkoopsom", "15000000"], { encoding: "utf8", cwd: ROOT });
+    const cli = spawnSync(process.execPath, [join(ROOT, "bin/afkoop.mjs"), "rekenmodel", "--json", "--sobol", "0", "--afkoopsom", "15000000"], {
+      encoding: "utf8",
+      cwd: ROOT,
+    });
     const g = JSON.parse(cli.stdout).afkoopsom_gegeven;
     await expect.poll(() => text(page, "#bedrag-verhouding")).toBe(nl2(g.verhouding));
     await expect.poll(() => text(page, "#bedrag-kans-tekort")).toBe(`${(100 * Number(g.kans_tekort)).toLocaleString("nl-NL", { maximumFractionDigits: 1 })}%`);
@@ -286,13 +322,24 @@ describe.skipIf(!browserPath)("the site in Chromium", () => {
   // the numbers the browser computes equal those of afkoop in Node, for a few parameter sets
   const SETS: { url: string; code?: string; inwoners?: number; jaar: number; parameters: Record<string, number> }[] = [
     { url: "gemeente=GM0402&detectie=60&vaste_kosten=5000", code: "GM0402", jaar: 2018, parameters: { "verhaal.detectie": 60, "verhaal.vaste_kosten": 5000 } },
-    { url: "gemeente=GM0363&jaar=2024&honorarium=3&slagingskans=70", code: "GM0363", jaar: 2024, parameters: { "verhaal.honorarium_methode": 3, "verhaal.slagingskans": 70 } },
-    { url: "gemeente=GM0402&inwoners=25000&aansprakelijkheid=95&horizon=10", code: "GM0402", inwoners: 25000, jaar: 2018, parameters: { "verhaal.aansprakelijkheid": 95, "verhaal.horizon": 10 } },
+    {
+      url: "gemeente=GM0363&jaar=2024&honorarium=3&slagingskans=70",
+      code: "GM0363",
+      jaar: 2024,
+      parameters: { "verhaal.honorarium_methode": 3, "verhaal.slagingskans": 70 },
+    },
+    {
+      url: "gemeente=GM0402&inwoners=25000&aansprakelijkheid=95&horizon=10",
+      code: "GM0402",
+      inwoners: 25000,
+      jaar: 2018,
+      parameters: { "verhaal.aansprakelijkheid": 95, "verhaal.horizon": 10 },
+    },
   ];
   for (const set of SETS) {
     it(`browser and Node agree on the comparison: ${set.url}`, async () => {
       const s = await ModelSession.open(DEFAULT_DB);
-      let node;
+      let node: Awaited<ReturnType<typeof compareMunicipality>>;
       try {
         await s.run(parseScenario({ parameters: set.parameters }, await s.registry(), "test").overrides);
         node = await compareMunicipality(s, { code: set.code, inwoners: set.inwoners, jaar: set.jaar });
@@ -323,7 +370,9 @@ describe.skipIf(!browserPath)("the site in Chromium", () => {
     }
     const { page, errors } = await open(`/scenario?s=${encodeURIComponent(JSON.stringify({ naam: "test", parameters }))}`);
     const result = page.locator("#scenario-resultaat");
-    await expect.poll(async () => (await result.count()) > 0 && (await text(page, "#scenario-resultaat caption"))?.includes("DuckDB-Wasm"), { timeout: 90_000 }).toBe(true);
+    await expect
+      .poll(async () => (await result.count()) > 0 && (await text(page, "#scenario-resultaat caption"))?.includes("DuckDB-Wasm"), { timeout: 90_000 })
+      .toBe(true);
     const browser = JSON.parse((await result.getAttribute("data-uitkomsten"))!);
     expect(Object.keys(browser).length).toBe(node.length);
     for (const r of node) {
@@ -338,8 +387,12 @@ describe.skipIf(!browserPath)("the site in Chromium", () => {
   it("the Scenario's page: a typed value counts at once, one parameter can be removed, and each field says what is wrong", async () => {
     const { page, errors } = await open("/scenario");
     const veld = (label: string) => page.locator("#scenario-invoer").getByLabel(label, { exact: true });
-    const typ = async (label: string, v: string) => { await veld(label).fill(v); await veld(label).dispatchEvent("input"); };
-    const knoppenZichtbaar = async () => (await page.locator("#scenario-wissen").isVisible()) && (await page.locator("button:has-text('Doorrekenen')").isVisible());
+    const typ = async (label: string, v: string) => {
+      await veld(label).fill(v);
+      await veld(label).dispatchEvent("input");
+    };
+    const knoppenZichtbaar = async () =>
+      (await page.locator("#scenario-wissen").isVisible()) && (await page.locator("button:has-text('Doorrekenen')").isVisible());
     // outside the registry's bounds: the message is at the field, the buttons stay
     await typ("Waarde (pct)", "150");
     await expect.poll(() => text(page, "#fout-waarde")).toContain("ligt boven het maximum van verhaal.detectie");
@@ -356,7 +409,10 @@ describe.skipIf(!browserPath)("the site in Chromium", () => {
     await typ("Laag", "20");
     await expect.poll(() => text(page, "#fout-waarde")).toBe("");
     // the draws are a whole number
-    await page.locator("select").first().selectOption({ label: (await page.locator("select option").allTextContents()).find((o) => o.startsWith("rekenmodel.mc_trekkingen"))! });
+    await page
+      .locator("select")
+      .first()
+      .selectOption({ label: (await page.locator("select option").allTextContents()).find((o) => o.startsWith("rekenmodel.mc_trekkingen"))! });
     await typ("Waarde (aantal)", "1000,5");
     await expect.poll(() => text(page, "#fout-waarde")).toContain("heel getal");
     await typ("Waarde (aantal)", "1000");
@@ -389,13 +445,22 @@ describe.skipIf(!browserPath)("the site in Chromium", () => {
   it("the gemeente page finds Den Haag, Den Bosch, Sudwest and a typo, and with no match says so and shows no figures", async () => {
     const { page, errors } = await open("/gemeente?gemeente=GM0402");
     const zoek = page.getByLabel("Zoek een gemeente");
-    const kies = async (q: string) => { await zoek.fill(q); await zoek.dispatchEvent("input"); };
-    for (const [q, naam, code] of [["Den Haag", "'s-Gravenhage", "GM0518"], ["den bosch", "'s-Hertogenbosch", "GM0796"], ["Sudwest", "Súdwest-Fryslân", "GM1900"], ["hilversm", "Hilversum", "GM0402"]]) {
+    const kies = async (q: string) => {
+      await zoek.fill(q);
+      await zoek.dispatchEvent("input");
+    };
+    for (const [q, naam, code] of [
+      ["Den Haag", "'s-Gravenhage", "GM0518"],
+      ["den bosch", "'s-Hertogenbosch", "GM0796"],
+      ["Sudwest", "Súdwest-Fryslân", "GM1900"],
+      ["hilversm", "Hilversum", "GM0402"],
+    ]) {
       await kies(q);
       await expect.poll(() => text(page, "#observablehq-main h2:has-text('GM')"), { timeout: 30_000 }).toContain(`${naam} (${code})`);
     }
     await kies("Den");
-    await expect.poll(() => page.locator("select").first().locator("option").allTextContents())
+    await expect
+      .poll(() => page.locator("select").first().locator("option").allTextContents())
       .toEqual(expect.arrayContaining(["'s-Gravenhage (GM0518)", "'s-Hertogenbosch (GM0796)"]));
     await kies("Atlantis");
     await expect.poll(() => text(page, "#geen-treffer")).toContain("Geen gemeente gevonden voor ‘Atlantis’");
@@ -410,7 +475,9 @@ describe.skipIf(!browserPath)("the site in Chromium", () => {
     const { page } = await open("/gemeente?gemeente=GM0402");
     await page.evaluate(() => {
       const main = document.querySelector("#observablehq-main")!;
-      new MutationObserver(() => { if (main.classList.contains("herberekenen")) (window as unknown as { stale: boolean }).stale = true; }).observe(main, { attributes: true });
+      new MutationObserver(() => {
+        if (main.classList.contains("herberekenen")) (window as unknown as { stale: boolean }).stale = true;
+      }).observe(main, { attributes: true });
     });
     await page.locator("input[type=range]").first().fill("70");
     const result = page.locator("#vergelijking-resultaat");

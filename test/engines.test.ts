@@ -4,7 +4,7 @@ import { beforeAll, afterAll, describe, expect, it } from "vitest";
 import { modelBundle, type ModelBundle } from "../pipelines/site/bundle.ts";
 import { parseScenario } from "../pipelines/params/scenario.ts";
 import { ModelSession } from "../pipelines/warehouse/session.ts";
-import { keuzeStatements } from "../src/components/vergelijking-keuze.js";
+import { keuzeStatements } from "../engine/vergelijking.js";
 import { freshWarehouse } from "./support/fixtures.ts";
 import { wasmEngine, type WasmEngine } from "./support/wasm.ts";
 
@@ -28,7 +28,7 @@ function same(a: unknown, b: unknown): boolean {
   if (a === null || b === null || a === undefined || b === undefined) return (a ?? null) === (b ?? null);
   const x = Number(a);
   const y = Number(b);
-  if (typeof a !== "boolean" && typeof b !== "boolean" && !Number.isNaN(x) && !Number.isNaN(y) && String(a).trim() !== "" ) {
+  if (typeof a !== "boolean" && typeof b !== "boolean" && !Number.isNaN(x) && !Number.isNaN(y) && String(a).trim() !== "") {
     return Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x));
   }
   return String(a) === String(b);
@@ -36,7 +36,9 @@ function same(a: unknown, b: unknown): boolean {
 
 async function compare(node: ModelSession, wasm: WasmEngine) {
   for (const [table, order] of MARTS) {
-    const cols = (await node.all(`SELECT column_name FROM duckdb_columns() WHERE table_name = '${table}' ORDER BY column_index`)).map((c) => String(c.column_name));
+    const cols = (await node.all(`SELECT column_name FROM duckdb_columns() WHERE table_name = '${table}' ORDER BY column_index`)).map((c) =>
+      String(c.column_name),
+    );
     const select = `SELECT ${cols.map((c) => `CAST("${c}" AS VARCHAR) AS "${c}"`).join(", ")} FROM ${table} ORDER BY ${order}`;
     const a = await node.all(select);
     const b = await wasm.query(select);
@@ -59,7 +61,10 @@ beforeAll(async () => {
   node = await ModelSession.open(db);
   wasm = await wasmEngine(bundle);
 }, 120_000);
-afterAll(() => { node?.close(); wasm?.close(); });
+afterAll(() => {
+  node?.close();
+  wasm?.close();
+});
 
 describe("the same SQL in node-api and DuckDB-Wasm", () => {
   it("the bundle holds no record-level claims and no model that reads them", () => {
@@ -74,11 +79,24 @@ describe("the same SQL in node-api and DuckDB-Wasm", () => {
   }, 120_000);
 
   it("gives the same marts with a scenario and one municipality's question", async () => {
-    const sc = parseScenario({ parameters: { "verhaal.detectie": 60, "wmo.kosten_vng": 2, "rekenmodel.mc_trekkingen": 800, "verhaal.honorarium_methode": 3 } }, await node.registry(), "test");
+    const sc = parseScenario(
+      { parameters: { "verhaal.detectie": 60, "wmo.kosten_vng": 2, "rekenmodel.mc_trekkingen": 800, "verhaal.honorarium_methode": 3 } },
+      await node.registry(),
+      "test",
+    );
     await node.runSome((n) => !n.startsWith("verhaal/"), sc.overrides);
     await wasm.run(sc.overrides);
-    const keuze = keuzeStatements({ jaar: 2024, trekkingen: 400, seed: 3, eigen: [{ code: "EIGEN", naam: "Voorbeeld", inwoners: 42_000 }], selectie: ["EIGEN", "GM0402"] });
-    for (const sql of keuze) { await node.exec(sql); await wasm.query(sql); }
+    const keuze = keuzeStatements({
+      jaar: 2024,
+      trekkingen: 400,
+      seed: 3,
+      eigen: [{ code: "EIGEN", naam: "Voorbeeld", inwoners: 42_000 }],
+      selectie: ["EIGEN", "GM0402"],
+    });
+    for (const sql of keuze) {
+      await node.exec(sql);
+      await wasm.query(sql);
+    }
     const after = (n: string) => n.startsWith("vergelijking/") && n !== "vergelijking/instellingen.sql";
     await node.runSome(after);
     await wasm.run(sc.overrides, after);

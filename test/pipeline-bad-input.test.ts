@@ -17,7 +17,10 @@ beforeAll(async () => {
 
 async function failWith(files: Record<string, string | Uint8Array>): Promise<string> {
   const dataDir = userData(files);
-  const err = await runPipeline({ dataDir, dbPath: db }).then(() => null, (e: unknown) => e);
+  const err = await runPipeline({ dataDir, dbPath: db }).then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(InputError);
   expect(sha256(db)).toBe(before);
   expect(readdirSync(dirname(db)).filter((f) => f.includes(".tmp-"))).toEqual([]);
@@ -32,7 +35,10 @@ describe("bad input is refused with file, line and column; the warehouse is unto
   });
 
   it("a missing header column", async () => {
-    const csv = shipped("wmo/macrobudget_2015_niet_relevant.csv").split("\n").map((l) => l.split(",").slice(0, 3).join(",")).join("\n");
+    const csv = shipped("wmo/macrobudget_2015_niet_relevant.csv")
+      .split("\n")
+      .map((l) => l.split(",").slice(0, 3).join(","))
+      .join("\n");
     const msg = await failWith({ "wmo/macrobudget_2015_niet_relevant.csv": csv });
     expect(msg).toMatch(/macrobudget_2015_niet_relevant\.csv:1: expected the header .*\(missing 'onderdeel_id', 'bron_id', 'vindplaats'/);
   });
@@ -41,42 +47,57 @@ describe("bad input is refused with file, line and column; the warehouse is unto
     const src = shipped("wmo/macrobudget_2015.csv");
     const csv = src.replace("Wmo 2007 (huishoudelijke verzorging),,1258,1119", "Wmo 2007 (huishoudelijke verzorging),,1258,elfhonderd");
     const msg = await failWith({ "wmo/macrobudget_2015.csv": csv });
-    expect(msg).toContain(`macrobudget_2015.csv:${lineOf(src, "wmo2007,")}:5 (column 'relevant_meur'): expected a number in meur of at least 0, found "elfhonderd"`);
+    expect(msg).toContain(
+      `macrobudget_2015.csv:${lineOf(src, "wmo2007,")}:5 (column 'relevant_meur'): expected a number in meur of at least 0, found "elfhonderd"`,
+    );
   });
 
   it("a percentage outside 0-100 (a column with a declared range)", async () => {
     const src = shipped("wmo/verzekeraars_aandelen.csv");
     const csv = src.replace("Verzekeraar A (illustratief),ja,24.0", "Verzekeraar A (illustratief),ja,124.0");
     const msg = await failWith({ "wmo/verzekeraars_aandelen.csv": csv });
-    expect(msg).toContain(`verzekeraars_aandelen.csv:${lineOf(src, "2015,Verzekeraar A")}:4 (column 'aandeel_omslag_waarborgfonds_pct'): expected a number in pct from 0 to 100, found "124.0"`);
+    expect(msg).toContain(
+      `verzekeraars_aandelen.csv:${lineOf(src, "2015,Verzekeraar A")}:4 (column 'aandeel_omslag_waarborgfonds_pct'): expected a number in pct from 0 to 100, found "124.0"`,
+    );
   });
 
   it("a participation above 100% in the parameter registry", async () => {
     const src = shipped("parameters/waarden.csv");
     const csv = src.replace("wmo.deelname_gemeenten,2015,97.45,", "wmo.deelname_gemeenten,2015,105,");
     const msg = await failWith({ "parameters/waarden.csv": csv });
-    expect(msg).toContain(`waarden.csv:${lineOf(src, "wmo.deelname_gemeenten,2015")}:3 (column 'waarde'): expected a value of wmo.deelname_gemeenten from 0 to 100 (pct), found 105`);
+    expect(msg).toContain(
+      `waarden.csv:${lineOf(src, "wmo.deelname_gemeenten,2015")}:3 (column 'waarde'): expected a value of wmo.deelname_gemeenten from 0 to 100 (pct), found 105`,
+    );
   });
 
   it("a negative amount", async () => {
     const src = shipped("wmo/waarnemingen.csv");
-    const csv = src.replace("afkoopsom_2016_definitief,2016,2016,afkoopsom_definitief,,eur,10751312", "afkoopsom_2016_definitief,2016,2016,afkoopsom_definitief,,eur,-10751312");
+    const csv = src.replace(
+      "afkoopsom_2016_definitief,2016,2016,afkoopsom_definitief,,eur,10751312",
+      "afkoopsom_2016_definitief,2016,2016,afkoopsom_definitief,,eur,-10751312",
+    );
     const msg = await failWith({ "wmo/waarnemingen.csv": csv });
-    expect(msg).toContain(`waarnemingen.csv:${lineOf(src, "afkoopsom_2016_definitief")}:7 (column 'waarde'): expected a number of at least 0, found "-10751312"`);
+    expect(msg).toContain(
+      `waarnemingen.csv:${lineOf(src, "afkoopsom_2016_definitief")}:7 (column 'waarde'): expected a number of at least 0, found "-10751312"`,
+    );
   });
 
   it("a duplicate key", async () => {
     const src = shipped("wmo/looptijd.csv");
     const csv = src.trimEnd() + "\n2016,verlengd,vng-regres-wmo,,dubbel\n";
     const msg = await failWith({ "wmo/looptijd.csv": csv });
-    expect(msg).toContain(`looptijd.csv:${src.trimEnd().split("\n").length + 1}: expected a unique key (jaar), found 2016, already on line ${lineOf(src, "2016,")}`);
+    expect(msg).toContain(
+      `looptijd.csv:${src.trimEnd().split("\n").length + 1}: expected a unique key (jaar), found 2016, already on line ${lineOf(src, "2016,")}`,
+    );
   });
 
   it("an unknown municipality code", async () => {
     const src = shipped("wmo/niet_deelnemende_gemeenten.csv");
     const csv = replaceLine(src, "2018,GM0277", "2018,GM9999,Rozendaal,vng-regres-wmo-2018,,");
     const msg = await failWith({ "wmo/niet_deelnemende_gemeenten.csv": csv });
-    expect(msg).toContain(`niet_deelnemende_gemeenten.csv:${lineOf(src, "2018,GM0277")} (column 'gemeentecode'): expected a gemeentecode listed in data/referentie/gemeenten.csv or data/referentie/gemeenten_historisch.csv, found "GM9999"`);
+    expect(msg).toContain(
+      `niet_deelnemende_gemeenten.csv:${lineOf(src, "2018,GM0277")} (column 'gemeentecode'): expected a gemeentecode listed in data/referentie/gemeenten.csv or data/referentie/gemeenten_historisch.csv, found "GM9999"`,
+    );
   });
 
   it("an empty file", async () => {
@@ -95,7 +116,9 @@ describe("bad input is refused with file, line and column; the warehouse is unto
     const line = lineOf(src, "uitname_wlz");
     const col = src.split("\n")[line - 1].indexOf("ï") + 1;
     const msg = await failWith({ "wmo/macrobudget_2015_niet_relevant.csv": bytes });
-    expect(msg).toContain(`macrobudget_2015_niet_relevant.csv:${line}:${col}: expected UTF-8 text (save the file as 'CSV UTF-8'), found byte 0xEF, which is not valid UTF-8`);
+    expect(msg).toContain(
+      `macrobudget_2015_niet_relevant.csv:${line}:${col}: expected UTF-8 text (save the file as 'CSV UTF-8'), found byte 0xEF, which is not valid UTF-8`,
+    );
   });
 
   it("a reference to an unknown source", async () => {
@@ -109,7 +132,9 @@ describe("bad input is refused with file, line and column; the warehouse is unto
     const src = shipped("parameters/waarden.csv");
     const csv = src.replace("wmo.kosten_vng,2015,1,0,3,aanname", "wmo.kosten_vng,2015,1,,,aanname");
     const msg = await failWith({ "parameters/waarden.csv": csv });
-    expect(msg).toContain(`waarden.csv:${lineOf(src, "wmo.kosten_vng")}:4 (column 'laag'): expected a range (laag and hoog) for an assumption, found an empty cell`);
+    expect(msg).toContain(
+      `waarden.csv:${lineOf(src, "wmo.kosten_vng")}:4 (column 'laag'): expected a range (laag and hoog) for an assumption, found an empty cell`,
+    );
   });
 
   it("collects every problem of a run, not only the first", async () => {
@@ -117,23 +142,28 @@ describe("bad input is refused with file, line and column; the warehouse is unto
     const b = shipped("wlz/looptijd.csv").replace("2025,convenant", "twintig,convenant");
     const msg = await failWith({ "wmo/looptijd.csv": a, "wlz/looptijd.csv": b });
     expect(msg).toMatch(/^2 problems in the input/);
-    expect(msg).toContain("expected one of overeenkomst, verlengd, beeindigd, found \"onbekend\"");
-    expect(msg).toContain("expected a whole number in jaar from 1990 to 2100, found \"twintig\"");
+    expect(msg).toContain('expected one of overeenkomst, verlengd, beeindigd, found "onbekend"');
+    expect(msg).toContain('expected a whole number in jaar from 1990 to 2100, found "twintig"');
   });
 });
 
 describe("a failure after validation also leaves the warehouse untouched", () => {
   it("a model that fails halfway", async () => {
-    const { mkdirSync, writeFileSync, readFileSync, cpSync } = await import("node:fs");
+    const { mkdirSync, writeFileSync, cpSync } = await import("node:fs");
     const { join } = await import("node:path");
     const { MODELS_DIR } = await import("../pipelines/warehouse/paths.ts");
     const dir = userData({});
     cpSync(MODELS_DIR, join(dir, "models"), { recursive: true });
     mkdirSync(join(dir, "models", "kapot"), { recursive: true });
-    writeFileSync(join(dir, "models", "kapot", "fout.sql"), "CREATE OR REPLACE TABLE kapot AS SELECT * FROM bestaat_niet;");
-    const order = readFileSync(join(dir, "models", "run-order.txt"), "utf8").replace("wmo/art5_5_verdeling_gemeenten.sql", "wmo/art5_5_verdeling_gemeenten.sql\nkapot/fout.sql");
-    writeFileSync(join(dir, "models", "run-order.txt"), order);
-    const err = await runPipeline({ dbPath: db, modelsDir: join(dir, "models") }).then(() => null, (e: Error) => e);
+    // it reads the Wmo afkoopsom, so the graph runs it after wmo/art3_afkoopsom.sql, halfway through the run
+    writeFileSync(
+      join(dir, "models", "kapot", "fout.sql"),
+      "-- regel: Een kapot model.\nCREATE OR REPLACE TABLE kapot AS SELECT * FROM wmo_afkoopsom, bestaat_niet;",
+    );
+    const err = await runPipeline({ dbPath: db, modelsDir: join(dir, "models") }).then(
+      () => null,
+      (e: Error) => e,
+    );
     expect(err?.message).toMatch(/model kapot\/fout\.sql failed: .*bestaat_niet/);
     expect(sha256(db)).toBe(before);
     expect(readdirSync(dirname(db)).filter((f) => f.includes(".tmp-"))).toEqual([]);

@@ -1,14 +1,13 @@
 // The site's table downloads: CSV and XLSX, with spreadsheet formula injection neutralised.
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { neutralise, toCsv, toCsvNl, toSheet } from "../src/components/download.js";
+import { neutralise, toCsv, toCsvNl, toSheet } from "../engine/export.js";
 import { parseDelimited } from "../pipelines/load/delimited.ts";
 import { parseNumber } from "../pipelines/load/validate.ts";
-// @ts-expect-error plain JavaScript module of the site
-import { xlsxBytes } from "../src/components/xlsx.js";
+import { xlsxBytes } from "../engine/xlsx.js";
 
 const rows = [
-  { naam: "Hilversum", bedrag: 55128.5, formule: "=HYPERLINK(\"http://x\")", plus: "+31 20", at: "@SUM(A1)", min: "-5", lijst: ["a", "b"] },
+  { naam: "Hilversum", bedrag: 55128.5, formule: '=HYPERLINK("http://x")', plus: "+31 20", at: "@SUM(A1)", min: "-5", lijst: ["a", "b"] },
   { naam: "Noord-Beveland", bedrag: 0, formule: "geen", plus: "", at: null, min: -5, lijst: [] },
 ];
 const columns = ["naam", "bedrag", "formule", "plus", "at", "min", "lijst"].map((key) => ({ key, label: key }));
@@ -29,7 +28,10 @@ describe("downloads", () => {
   });
 
   it("writes a CSV that Dutch Excel opens: semicolons, decimal commas, ja/nee, six decimals at most; read back by a Dutch-locale parser", () => {
-    const csv = toCsvNl([...rows, { naam: "Rozendaal", bedrag: 0.6228531548261771, formule: true, plus: false, at: null, min: 1234567.25, lijst: [] }], columns);
+    const csv = toCsvNl(
+      [...rows, { naam: "Rozendaal", bedrag: 0.6228531548261771, formule: true, plus: false, at: null, min: 1234567.25, lijst: [] }],
+      columns,
+    );
     const parsed = parseDelimited(csv, "download.csv");
     if ("issue" in parsed) throw new Error(parsed.issue.expected);
     expect(parsed.table.decimalComma).toBe(true);
@@ -47,12 +49,12 @@ describe("downloads", () => {
   it("writes an XLSX workbook that a spreadsheet library reads back, numbers as numbers", async () => {
     const bytes = xlsxBytes(toSheet(rows, columns), "gemeenten");
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(bytes);
+    await wb.xlsx.load(Buffer.from(bytes) as never);
     const ws = wb.worksheets[0];
     expect(ws.name).toBe("gemeenten");
     expect(ws.getRow(1).values).toEqual([undefined, "naam", "bedrag", "formule", "plus", "at", "min", "lijst"]);
     expect(ws.getCell("B2").value).toBe(55128.5);
-    expect(ws.getCell("C2").value).toBe("'=HYPERLINK(\"http://x\")");
+    expect(ws.getCell("C2").value).toBe('\'=HYPERLINK("http://x")');
     expect(ws.getCell("F3").value).toBe(-5);
     expect(ws.getCell("A3").value).toBe("Noord-Beveland");
   });

@@ -1,3 +1,5 @@
+-- regel: Een eigen levenstafel (afkoop life --table): de sterftekansen uit lx, qx of mx, toegevoegd aan de levenstafels.
+-- tags: op-verzoek
 -- Rekenmodel Wlz, life-table engine: a user's life table. `afkoop life --table FILE` (and the site) load the
 -- rows into lt_invoer (age, lx, qx, mx, ax; one of lx, qx, mx given) and run this file, which adds the table to
 -- int_levenstafels as tabel_id 'invoer':

@@ -3,7 +3,8 @@ import { resolve } from "node:path";
 import { readJsonFile } from "../lib/json.ts";
 import { parseScenario } from "../params/scenario.ts";
 import { compareMunicipality, type GemeenteAntwoord } from "../vergelijking/gemeente.ts";
-import { MODELLEN_VOOR_VERGELIJKING } from "../../src/components/vergelijking-keuze.js";
+import { alleen } from "../../engine/engine.js";
+import { modellenVoorVergelijking } from "../../engine/vergelijking.js";
 import { runPipeline } from "../warehouse/build.ts";
 import { DEFAULT_DB } from "../warehouse/paths.ts";
 import { ModelSession } from "../warehouse/session.ts";
@@ -19,7 +20,9 @@ export function printComparison(r: GemeenteAntwoord) {
   console.log(`${g.gemeentenaam} (${g.gemeentecode}), ${Number(g.inwoners).toLocaleString("en-GB")} inhabitants, ${g.jaar}`);
   console.log("Most recovery parameters are assumptions with a range (see the registry: verhaal.*).\n");
   console.log("Staying in the buy-off:");
-  console.log(`  receipts (${g.ontvangst_basis === "overeenkomst" ? "art. 5.5, this year" : "hypothetical: amount per inhabitant of the last agreement year"})  ${euro(g.ontvangst)}`);
+  console.log(
+    `  receipts (${g.ontvangst_basis === "overeenkomst" ? "art. 5.5, this year" : "hypothetical: amount per inhabitant of the last agreement year"})  ${euro(g.ontvangst)}`,
+  );
   console.log(`  still recoverable from non-participating insurers and uninsured parties     ${euro(g.rest_verhaal_bij_deelname)}`);
   console.log(`  value of staying in                                                          ${euro(g.waarde_blijven)}`);
   console.log("Opting out (individual recovery):");
@@ -28,9 +31,14 @@ export function printComparison(r: GemeenteAntwoord) {
   console.log(`  value of opting out (recovery lag discounted)                                ${euro(g.waarde_uittreden)}`);
   console.log(`\nAdvantage of opting out: ${euro(g.voordeel_uittreden)} a year, ${euro(g.voordeel_horizon)} over ${g.horizon} years (discounted)`);
   const be = g.breakeven_detectie_pct === null ? null : Number(g.breakeven_detectie_pct);
-  console.log(`Break-even detection rate: ${be === null ? "none (individual recovery does not cover its costs)" : be > 100 ? `${num(be, 1)}% — above 100%: opting out does not pay at any detection rate` : `${num(be, 1)}%`}`);
+  console.log(
+    `Break-even detection rate: ${be === null ? "none (individual recovery does not cover its costs)" : be > 100 ? `${num(be, 1)}% — above 100%: opting out does not pay at any detection rate` : `${num(be, 1)}%`}`,
+  );
   console.log(`Break-even receipts: opting out pays when the buy-off brings in less than ${euro(g.breakeven_ontvangst)} a year`);
-  if (mc) console.log(`Monte Carlo (${mc.trekkingen} draws, seed ${mc.seed}): probability that opting out beats the buy-off ${num(Number(mc.kans_uittreden_beter) * 100, 1)}%; advantage 90% interval ${euro(mc.voordeel_p05)} – ${euro(mc.voordeel_p95)}`);
+  if (mc)
+    console.log(
+      `Monte Carlo (${mc.trekkingen} draws, seed ${mc.seed}): probability that opting out beats the buy-off ${num(Number(mc.kans_uittreden_beter) * 100, 1)}%; advantage 90% interval ${euro(mc.voordeel_p05)} – ${euro(mc.voordeel_p95)}`,
+    );
 }
 
 export const gemeenteCommand: Command = {
@@ -47,7 +55,16 @@ export const gemeenteCommand: Command = {
     ["--db FILE", "Warehouse to start from (default warehouse/afkoop.duckdb)"],
     ["--json", "Print the result as JSON"],
   ],
-  options: { code: { type: "string" }, inwoners: { type: "string" }, year: { type: "string" }, scenario: { type: "string" }, draws: { type: "string" }, seed: { type: "string" }, db: { type: "string" }, json: { type: "boolean" } },
+  options: {
+    code: { type: "string" },
+    inwoners: { type: "string" },
+    year: { type: "string" },
+    scenario: { type: "string" },
+    draws: { type: "string" },
+    seed: { type: "string" },
+    db: { type: "string" },
+    json: { type: "boolean" },
+  },
   async run(v) {
     const db = resolve((v.db as string | undefined) ?? DEFAULT_DB);
     const jaar = yearOption(v.year, 2018);
@@ -57,8 +74,14 @@ export const gemeenteCommand: Command = {
     const s = await ModelSession.open(db);
     try {
       const scenario = scenarioJson === undefined ? null : parseScenario(scenarioJson, await s.registry(), String(v.scenario));
-      await s.runSome(MODELLEN_VOOR_VERGELIJKING, scenario?.overrides ?? []);
-      const r = await compareMunicipality(s, { code: v.code as string | undefined, inwoners, jaar, trekkingen: wholeNumber("draws", v.draws, 1, { value: RUN_LIMITS.comparisonDraws, hint: "run several seeds and pool them" }), seed: wholeNumber("seed", v.seed, 0) });
+      await s.runSome(alleen(modellenVoorVergelijking(s.graaf)), scenario?.overrides ?? []);
+      const r = await compareMunicipality(s, {
+        code: v.code as string | undefined,
+        inwoners,
+        jaar,
+        trekkingen: wholeNumber("draws", v.draws, 1, { value: RUN_LIMITS.comparisonDraws, hint: "run several seeds and pool them" }),
+        seed: wholeNumber("seed", v.seed, 0),
+      });
       if (v.json) console.log(JSON.stringify({ scenario: scenario?.naam ?? null, ...r }, null, 2));
       else printComparison(r);
       return 0;

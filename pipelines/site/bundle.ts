@@ -4,15 +4,16 @@
  * in run order, unchanged. Record-level data stays out: the claims ledger is not published, and the models that
  * read it (verhaal/*) publish their aggregates at build time instead.
  */
-import { loadModelFiles } from "../warehouse/modelfiles.ts";
+import { select } from "../../engine/graph.js";
+import { loadModelGraph } from "../warehouse/modelfiles.ts";
 import { withWarehouse } from "../warehouse/query.ts";
 
 export const NOT_PUBLISHED_TABLES = ["stg_verhaal_claims"];
-export const BUILD_TIME_ONLY_MODELS = (name: string) => name.startsWith("verhaal/");
 
 export interface ModelBundle {
   staging: { table: string; columns: { name: string; type: string }[]; csv: string }[];
-  models: { name: string; sql: string }[];
+  /** In run order, with what each creates and reads and its tags: the browser selects from them as Node does. */
+  models: { name: string; sql: string; regel: string; tags: string[]; creates: string[]; reads: string[] }[];
 }
 
 const csvField = (v: unknown) => {
@@ -24,16 +25,23 @@ const csvField = (v: unknown) => {
 export async function modelBundle(dbPath?: string): Promise<ModelBundle> {
   return withWarehouse({ dbPath }, async (r) => {
     const tables = (await r.all("SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'stg\\_%' ESCAPE '\\' ORDER BY table_name"))
-      .map((x) => String(x.table_name)).filter((t) => !NOT_PUBLISHED_TABLES.includes(t));
+      .map((x) => String(x.table_name))
+      .filter((t) => !NOT_PUBLISHED_TABLES.includes(t));
     const staging: ModelBundle["staging"] = [];
     for (const table of tables) {
-      const columns = (await r.all("SELECT column_name AS name, data_type AS type FROM duckdb_columns() WHERE table_name = $1 ORDER BY column_index", [table]))
-        .map((c) => ({ name: String(c.name), type: String(c.type) }));
+      const columns = (
+        await r.all("SELECT column_name AS name, data_type AS type FROM duckdb_columns() WHERE table_name = $1 ORDER BY column_index", [table])
+      ).map((c) => ({ name: String(c.name), type: String(c.type) }));
       const rows = await r.all(`SELECT ${columns.map((c) => `CAST("${c.name}" AS VARCHAR) AS "${c.name}"`).join(", ")} FROM ${table}`);
       const csv = [columns.map((c) => c.name).join(","), ...rows.map((row) => columns.map((c) => csvField(row[c.name])).join(","))].join("\n") + "\n";
       staging.push({ table, columns, csv });
     }
-    const models = loadModelFiles().filter((m) => !BUILD_TIME_ONLY_MODELS(m.name)).map((m) => ({ name: m.name, sql: m.sql }));
+    // the models that read the ledger run at build time only: their aggregates are published, the ledger is not
+    const graph = loadModelGraph();
+    const buildOnly = new Set(select(graph, { downstreamOf: NOT_PUBLISHED_TABLES }).map((m) => m.name));
+    const models = graph.models
+      .filter((m) => !buildOnly.has(m.name))
+      .map(({ name, sql, regel, tags, creates, reads }) => ({ name, sql, regel, tags, creates, reads }));
     return { staging, models };
   });
 }

@@ -6,7 +6,8 @@
 import { UsageError } from "../lib/errors.ts";
 import type { ModelSession } from "../warehouse/session.ts";
 import type { Row } from "../warehouse/query.ts";
-import { EIGEN_CODE, keuzeStatements, VERGELIJKINGSMODELLEN } from "../../src/components/vergelijking-keuze.js";
+import { alleen } from "../../engine/engine.js";
+import { EIGEN_CODE, keuzeStatements, vergelijkingsModellen } from "../../engine/vergelijking.js";
 
 export { EIGEN_CODE };
 
@@ -30,10 +31,15 @@ export async function checkYear(s: ModelSession, jaar: number, field: string) {
   if (jaar < Number(years.lo) || jaar > Number(years.hi)) throw new UsageError(`${field}: the comparison covers ${years.lo}-${years.hi}, not ${jaar}`);
 }
 
-export async function setComparison(s: ModelSession, v: { jaar: number; trekkingen?: number; seed?: number; eigen?: { code: string; naam: string; inwoners: number }[]; selectie?: string[] }, yearField = "--year") {
+export async function setComparison(
+  s: ModelSession,
+  v: { jaar: number; trekkingen?: number; seed?: number; eigen?: { code: string; naam: string; inwoners: number }[]; selectie?: string[] },
+  yearField = "--year",
+) {
   await checkYear(s, v.jaar, yearField);
-  for (const sql of keuzeStatements({ jaar: v.jaar, trekkingen: v.trekkingen ?? null, seed: v.seed ?? null, eigen: v.eigen ?? [], selectie: v.selectie ?? [] })) await s.exec(sql);
-  await s.runSome(VERGELIJKINGSMODELLEN);
+  for (const sql of keuzeStatements({ jaar: v.jaar, trekkingen: v.trekkingen ?? null, seed: v.seed ?? null, eigen: v.eigen ?? [], selectie: v.selectie ?? [] }))
+    await s.exec(sql);
+  await s.runSome(alleen(vergelijkingsModellen(s.graaf)));
 }
 
 export async function compareMunicipality(s: ModelSession, q: GemeenteVraag): Promise<GemeenteAntwoord> {
@@ -42,8 +48,13 @@ export async function compareMunicipality(s: ModelSession, q: GemeenteVraag): Pr
   if (code) {
     const [g] = await s.all("SELECT gemeentenaam, inwoners FROM stg_gemeenten WHERE gemeentecode = $1", [code.toUpperCase()]);
     if (!g) {
-      const near = await s.all("SELECT gemeentecode, gemeentenaam FROM stg_gemeenten ORDER BY jaro_winkler_similarity(lower(gemeentenaam), lower($1)) DESC LIMIT 1", [code]);
-      throw new UsageError(`--code: no municipality ${code} in the shipped list (CBS codes such as GM0402${near[0] ? `; a name? ${near[0].gemeentenaam} is ${near[0].gemeentecode}` : ""})`);
+      const near = await s.all(
+        "SELECT gemeentecode, gemeentenaam FROM stg_gemeenten ORDER BY jaro_winkler_similarity(lower(gemeentenaam), lower($1)) DESC LIMIT 1",
+        [code],
+      );
+      throw new UsageError(
+        `--code: no municipality ${code} in the shipped list (CBS codes such as GM0402${near[0] ? `; a name? ${near[0].gemeentenaam} is ${near[0].gemeentecode}` : ""})`,
+      );
     }
     code = code.toUpperCase();
     if (q.inwoners !== undefined) {
@@ -54,7 +65,8 @@ export async function compareMunicipality(s: ModelSession, q: GemeenteVraag): Pr
     eigen = [{ code: EIGEN_CODE, naam: q.naam ?? `gemeente met ${q.inwoners} inwoners`, inwoners: q.inwoners }];
     code = EIGEN_CODE;
   } else throw new UsageError("give --code GMxxxx, --inwoners N, or both");
-  if (q.inwoners !== undefined && (!Number.isInteger(q.inwoners) || q.inwoners <= 0)) throw new UsageError(`--inwoners: expected a positive whole number, found ${q.inwoners}`);
+  if (q.inwoners !== undefined && (!Number.isInteger(q.inwoners) || q.inwoners <= 0))
+    throw new UsageError(`--inwoners: expected a positive whole number, found ${q.inwoners}`);
   await setComparison(s, { jaar: q.jaar, trekkingen: q.trekkingen, seed: q.seed, eigen, selectie: [code!] });
   const [gemeente] = await s.all("SELECT * FROM vergelijking_wmo_resultaat WHERE jaar = $1 AND gemeentecode = $2", [q.jaar, code]);
   const mcColumns = ["jaar", "gemeentecode", "trekkingen", "seed", "kans_uittreden_beter", "voordeel_p05", "voordeel_p50", "voordeel_p95"];

@@ -1,6 +1,6 @@
 /**
- * The SQL models: files under models/, run in the order of models/run-order.txt. The same list and the
- * same text run in Node (pipeline) and in DuckDB-Wasm (site); this module only reads and orders them.
+ * The SQL models: every file under models/, in the run order of the model graph (engine/graph.js). The same files
+ * and order run in Node (pipeline) and in DuckDB-Wasm (site); this module only runs them.
  */
 export interface ModelFile {
   /** Path below models/, e.g. "wmo/art3_afkoopsom.sql". */
@@ -8,20 +8,12 @@ export interface ModelFile {
   sql: string;
   /** The rule in Dutch, from the file's `-- regel:` line (what the site's Data page shows). */
   header: string;
+  regel: string;
+  tags: string[];
   /** Tables and macros the file creates (TEMP tables included: working tables of one run, not kept in the warehouse). */
   creates: string[];
-}
-
-export function parseRunOrder(text: string): string[] {
-  return text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("#"));
-}
-
-export function describeModel(name: string, sql: string): ModelFile {
-  const regel = /^--\s*regel:\s*(.+)$/m.exec(sql);
-  if (!regel) throw new Error(`models/${name}: no "-- regel:" line (the rule in Dutch, for the site's Data page)`);
-  const header = regel[1].trim();
-  const creates = [...sql.matchAll(/CREATE OR REPLACE (?:TEMP )?(?:TABLE|MACRO|VIEW)\s+([a-z0-9_]+)/gi)].map((m) => m[1]);
-  return { name, sql, header, creates };
+  /** What the file reads that another model or the loader creates. */
+  reads: string[];
 }
 
 /** Runs every model through `exec`; the error names the model file that failed. */

@@ -1,6 +1,6 @@
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { loadOverrides } from "./build.ts";
-import { loadModelFiles } from "./modelfiles.ts";
+import { loadModelGraph } from "./modelfiles.ts";
 import { runModels, type ModelFile } from "./models.ts";
 import type { Override, RegistryEntry } from "../params/scenario.ts";
 import type { Row } from "./query.ts";
@@ -11,21 +11,31 @@ import type { Row } from "./query.ts";
  * what property tests and scenario sweeps do in Node.
  */
 export class ModelSession {
-  private constructor(private instance: DuckDBInstance, private con: DuckDBConnection, private models: ModelFile[]) {}
+  private models: ModelFile[];
+  /** The model graph (engine/graph.js), for `select`: which models a task needs, in run order. */
+  readonly graaf: ReturnType<typeof loadModelGraph>;
+
+  private constructor(
+    private instance: DuckDBInstance,
+    private con: DuckDBConnection,
+  ) {
+    this.graaf = loadModelGraph();
+    this.models = this.graaf.models.map((m) => ({ ...m, header: m.regel }));
+  }
 
   static async open(warehouse: string): Promise<ModelSession> {
     const instance = await DuckDBInstance.create(":memory:");
     const con = await instance.connect();
     await con.run(`ATTACH '${warehouse.replace(/'/g, "''")}' AS wh (READ_ONLY)`);
-    const tables = (await con.runAndReadAll(
-      "SELECT table_name FROM duckdb_tables() WHERE database_name = 'wh' AND table_name LIKE 'stg\\_%' ESCAPE '\\'",
-    )).getRows().map((r) => String(r[0]));
+    const tables = (await con.runAndReadAll("SELECT table_name FROM duckdb_tables() WHERE database_name = 'wh' AND table_name LIKE 'stg\\_%' ESCAPE '\\'"))
+      .getRows()
+      .map((r) => String(r[0]));
     for (const t of tables) await con.run(`CREATE TABLE ${t} AS SELECT * FROM wh.${t}`);
     await con.run("DETACH wh");
-    return new ModelSession(instance, con, loadModelFiles());
+    return new ModelSession(instance, con);
   }
 
-  /** Re-runs one model file (by its name in run-order.txt), e.g. the Monte Carlo after new settings. */
+  /** Re-runs one model file (by its path below models/), e.g. the Monte Carlo after new settings. */
   async runOne(name: string): Promise<void> {
     const m = this.models.find((x) => x.name === name);
     if (!m) throw new Error(`no model ${name}`);
@@ -35,7 +45,10 @@ export class ModelSession {
   /** Runs the models whose names pass the filter, in run order, with the overrides in place. */
   async runSome(filter: (name: string) => boolean, overrides?: Override[]): Promise<void> {
     if (overrides) await loadOverrides(this.con, overrides);
-    await runModels((sql) => this.con.run(sql), this.models.filter((m) => filter(m.name)));
+    await runModels(
+      (sql) => this.con.run(sql),
+      this.models.filter((m) => filter(m.name)),
+    );
   }
 
   async exec(sql: string, params?: unknown[]): Promise<void> {
@@ -45,7 +58,12 @@ export class ModelSession {
   /** The registry entries (for validating a scenario against). */
   async registry(): Promise<RegistryEntry[]> {
     const rows = await this.all("SELECT parameter_id, eenheid, CAST(min AS DOUBLE) AS min, CAST(max AS DOUBLE) AS max FROM stg_parameters");
-    return rows.map((r) => ({ parameter_id: String(r.parameter_id), eenheid: String(r.eenheid), min: r.min === null ? null : Number(r.min), max: r.max === null ? null : Number(r.max) }));
+    return rows.map((r) => ({
+      parameter_id: String(r.parameter_id),
+      eenheid: String(r.eenheid),
+      min: r.min === null ? null : Number(r.min),
+      max: r.max === null ? null : Number(r.max),
+    }));
   }
 
   /** Re-runs every model with these overrides (replacing the previous ones). */

@@ -1,50 +1,9 @@
-// Downloads of tables as CSV and XLSX. Cells that start with =, +, - or @ are neutralised against
-// spreadsheet formula injection (prefixed with an apostrophe), numbers stay numbers.
-import { xlsxBlob } from "./xlsx.js";
+// The download buttons of a table (CSV for Dutch Excel, international CSV, XLSX); what they write comes from the
+// engine's exports (engine/export.js), the same code `afkoop scenario run` writes its spreadsheets with.
+import { toCsv, toCsvNl, toSheet } from "../engine/export.js";
+import { xlsxBytes } from "../engine/xlsx.js";
 
-export function neutralise(v) {
-  if (typeof v !== "string") return v;
-  return /^[=+\-@\t\r]/.test(v) ? "'" + v : v;
-}
-
-function cellText(v) {
-  if (v === null || v === undefined) return "";
-  if (Array.isArray(v)) return v.join("; ");
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  return String(neutralise(typeof v === "number" ? v : String(v)));
-}
-
-export function toCsv(rows, columns) {
-  const esc = (s) => (/[",\n\r;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const head = columns.map((c) => esc(c.label ?? c.key)).join(",");
-  const body = rows.map((r) => columns.map((c) => esc(cellText(r[c.key]))).join(","));
-  return [head, ...body].join("\r\n") + "\r\n";
-}
-
-/**
- * CSV as Dutch Excel opens it: semicolons between fields, a decimal comma, no more than six decimals, ja/nee for
- * true/false (the BOM is added on download). Text cells are neutralised as in every download.
- */
-export function toCsvNl(rows, columns) {
-  const esc = (s) => (/[";\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const cell = (v) => {
-    if (typeof v === "number") return Number.isFinite(v) ? String(Number(v.toFixed(6))).replace(".", ",") : "";
-    if (typeof v === "boolean") return v ? "ja" : "nee";
-    return cellText(v);
-  };
-  const head = columns.map((c) => esc(c.label ?? c.key)).join(";");
-  const body = rows.map((r) => columns.map((c) => esc(cell(r[c.key]))).join(";"));
-  return [head, ...body].join("\r\n") + "\r\n";
-}
-
-export function toSheet(rows, columns) {
-  return [columns.map((c) => c.label ?? c.key), ...rows.map((r) => columns.map((c) => {
-    const v = r[c.key];
-    if (v === null || v === undefined) return "";
-    if (typeof v === "number" || typeof v === "boolean") return v;
-    return neutralise(Array.isArray(v) ? v.join("; ") : String(v));
-  }))];
-}
+export { neutralise, toCsv, toCsvNl, toSheet } from "../engine/export.js";
 
 function save(blob, filename) {
   const a = document.createElement("a");
@@ -73,7 +32,11 @@ export function downloadButtons(rows, columns, filename) {
   const xlsx = document.createElement("button");
   xlsx.type = "button";
   xlsx.textContent = "Download XLSX";
-  xlsx.onclick = () => save(xlsxBlob(toSheet(rows, columns), filename.slice(0, 31)), `${filename}.xlsx`);
+  xlsx.onclick = () =>
+    save(
+      new Blob([xlsxBytes(toSheet(rows, columns), filename.slice(0, 31))], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }),
+      `${filename}.xlsx`,
+    );
   div.append(nl, csv, xlsx);
   return div;
 }

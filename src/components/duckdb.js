@@ -1,7 +1,7 @@
 // DuckDB-Wasm in the browser, from the site's own files: the engine and worker are passed in as URLs
 // (FileAttachment(...).href), extensions are never fetched, and tables arrive as CSV text.
 import * as duckdb from "@duckdb/duckdb-wasm";
-import { modelEngine } from "./model-engine.js";
+import { alleen, modelEngine } from "../engine/engine.js";
 
 export async function openEngine({ wasm, worker, bundle }) {
   const w = new Worker(worker);
@@ -14,22 +14,30 @@ export async function openEngine({ wasm, worker, bundle }) {
       const t = await conn.query(sql);
       return t.toArray().map((r) => r.toJSON());
     },
-    async registerFileText(name, text) { await db.registerFileText(name, text); },
+    async registerFileText(name, text) {
+      await db.registerFileText(name, text);
+    },
   };
-  return modelEngine(adapter, bundle, () => { conn.close(); db.terminate(); });
+  return modelEngine(adapter, bundle, () => {
+    conn.close();
+    db.terminate();
+  });
 }
 
 /**
  * A page's engine, started in the background after the first paint and shared by all its questions; `eerst`
- * (a filter of model names) is run once with the shipped parameters. Pass the FileAttachments of the page.
+ * (graph → the models to run, e.g. modellenVoorVergelijking) runs once with the shipped parameters. Pass the
+ * FileAttachments of the page.
  */
+/** @param {any} files @param {((graaf: any) => { name: string }[]) | null} [eerst] */
 export function pageEngine({ modelFile, wasmFile, workerFile }, eerst = null) {
   let belofte = null;
-  const engine = () => (belofte ??= (async () => {
-    const e = await openEngine({ wasm: wasmFile.href, worker: workerFile.href, bundle: await modelFile.json() });
-    if (eerst) await e.run([], eerst);
-    return e;
-  })());
+  const engine = () =>
+    (belofte ??= (async () => {
+      const e = await openEngine({ wasm: wasmFile.href, worker: workerFile.href, bundle: await modelFile.json() });
+      if (eerst) await e.run([], alleen(eerst(e.graaf)));
+      return e;
+    })());
   setTimeout(engine, 0);
   return engine;
 }

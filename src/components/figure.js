@@ -2,6 +2,7 @@
 // a table view of its data and a CSV/XLSX download.
 import { dataTable } from "./table.js";
 
+/** @param {{ title: string, description: string, chart?: Element, rows: any[], columns: any[], filename?: string, note?: any }} f */
 export function figure({ title, description, chart, rows, columns, filename, note }) {
   const fig = document.createElement("figure");
   fig.className = "chart";
@@ -15,7 +16,10 @@ export function figure({ title, description, chart, rows, columns, filename, not
     chart.setAttribute("role", "img");
     chart.setAttribute("aria-label", `${title}. ${description}`);
     // the chart is one image with one description (and the table view below): its parts carry no labels of their own
-    for (const el of chart.querySelectorAll("[aria-label], [aria-description]")) { el.removeAttribute("aria-label"); el.removeAttribute("aria-description"); }
+    for (const el of chart.querySelectorAll("[aria-label], [aria-description]")) {
+      el.removeAttribute("aria-label");
+      el.removeAttribute("aria-description");
+    }
     fig.append(chart);
   }
   if (note) {

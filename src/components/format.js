@@ -24,11 +24,16 @@ export function miljoen(v, decimals = 2) {
 /** A value in its registry unit. */
 export function inEenheid(v, eenheid) {
   switch (eenheid) {
-    case "eur": return euro(v, Math.abs(Number(v) % 1) > 1e-9 ? 2 : 0);
-    case "meur": return "€ " + getal(v, 3) + " mln";
-    case "pct": return pct(v, 6);
-    case "nlg": return "ƒ " + getal(v, 0);
-    default: return getal(v, 6);
+    case "eur":
+      return euro(v, Math.abs(Number(v) % 1) > 1e-9 ? 2 : 0);
+    case "meur":
+      return "€ " + getal(v, 3) + " mln";
+    case "pct":
+      return pct(v, 6);
+    case "nlg":
+      return "ƒ " + getal(v, 0);
+    default:
+      return getal(v, 6);
   }
 }
 

@@ -4,17 +4,37 @@
 
 /** Everyday and other-language names of municipalities, to their official (CBS) name. */
 export const ALIASSEN = {
-  "Den Haag": "'s-Gravenhage", "The Hague": "'s-Gravenhage", "Den Bosch": "'s-Hertogenbosch", "Hertogenbosch": "'s-Hertogenbosch",
-  "Ljouwert": "Leeuwarden", "Tietjerksteradeel": "Tytsjerksteradiel", "Dantumadeel": "Dantumadiel",
-  "Zuidwest-Friesland": "Súdwest-Fryslân", "Noordoost-Friesland": "Noardeast-Fryslân", "De Friese Meren": "De Fryske Marren",
-  "Skylge": "Terschelling", "Flylân": "Vlieland", "It Amelân": "Ameland", "Skiermûntseach": "Schiermonnikoog",
-  "Harns": "Harlingen", "It Hearrenfean": "Heerenveen", "Smellingerlân": "Smallingerland", "Opsterlân": "Opsterland",
-  "Eastestellingwerf": "Ooststellingwerf", "Weststellingwerf": "Weststellingwerf", "Achtkarspelen": "Achtkarspelen",
+  "Den Haag": "'s-Gravenhage",
+  "The Hague": "'s-Gravenhage",
+  "Den Bosch": "'s-Hertogenbosch",
+  Hertogenbosch: "'s-Hertogenbosch",
+  Ljouwert: "Leeuwarden",
+  Tietjerksteradeel: "Tytsjerksteradiel",
+  Dantumadeel: "Dantumadiel",
+  "Zuidwest-Friesland": "Súdwest-Fryslân",
+  "Noordoost-Friesland": "Noardeast-Fryslân",
+  "De Friese Meren": "De Fryske Marren",
+  Skylge: "Terschelling",
+  Flylân: "Vlieland",
+  "It Amelân": "Ameland",
+  Skiermûntseach: "Schiermonnikoog",
+  Harns: "Harlingen",
+  "It Hearrenfean": "Heerenveen",
+  Smellingerlân: "Smallingerland",
+  Opsterlân: "Opsterland",
+  Eastestellingwerf: "Ooststellingwerf",
+  Weststellingwerf: "Weststellingwerf",
+  Achtkarspelen: "Achtkarspelen",
 };
 
 /** Lower case, accents and punctuation gone: "'s-Hertogenbosch" → "s hertogenbosch", "Súdwest-Fryslân" → "sudwest fryslan". */
 export function normaliseer(s) {
-  return String(s).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
+  return String(s)
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
 }
 
 /** Edit distance (insertions, deletions, substitutions, and swaps of neighbours). */
@@ -35,6 +55,8 @@ export function afstand(a, b) {
  * The municipalities (objects with naam and code) that match a query, best first. Every name of a municipality (its
  * own, its aliases, its code) is tried: equal, then starting with the query (also at a later word), then containing
  * it, then within a small edit distance of the query (one typo from 4 letters, two from 7).
+ * @template {{ naam: string, code: string }} T
+ * @param {T[]} gemeenten @param {string} query @returns {T[]}
  */
 export function zoekGemeenten(gemeenten, query) {
   const q = normaliseer(query);
@@ -46,7 +68,7 @@ export function zoekGemeenten(gemeenten, query) {
     const n = normaliseer(naam);
     if (n === q) return 0;
     if (n.startsWith(q)) return 1;
-    if (n.split(" ").some((w, i, ws) => ws.slice(i).join(" ").startsWith(q))) return 2;
+    if (n.split(" ").some((_w, i, ws) => ws.slice(i).join(" ").startsWith(q))) return 2;
     if (n.includes(q)) return 3;
     if (tol > 0) {
       const d = Math.min(afstand(q, n), afstand(q, n.slice(0, q.length)) + 1);
@@ -55,7 +77,7 @@ export function zoekGemeenten(gemeenten, query) {
     return null;
   };
   return gemeenten
-    .map((g) => ({ g, s: Math.min(...namen.get(g.naam).map(score).filter((x) => x !== null), Infinity) }))
+    .map((g) => ({ g, s: Math.min(...(namen.get(g.naam) ?? []).map(score).filter((x) => x !== null), Infinity) }))
     .filter((x) => x.s !== Infinity)
     .sort((a, b) => a.s - b.s || a.g.naam.localeCompare(b.g.naam, "nl"))
     .map((x) => x.g);

@@ -58,7 +58,10 @@ export function plot(options) {
     breedte = w;
     const chart = Plot.plot({ ...o, width: w });
     // the chart is one image with one description (figure.js): its parts carry no labels of their own
-    for (const el of chart.querySelectorAll("[aria-label], [aria-description]")) { el.removeAttribute("aria-label"); el.removeAttribute("aria-description"); }
+    for (const el of chart.querySelectorAll("[aria-label], [aria-description]")) {
+      el.removeAttribute("aria-label");
+      el.removeAttribute("aria-description");
+    }
     box.replaceChildren(chart);
   };
   teken(640);

@@ -3,38 +3,49 @@
 
 export function scenarioUitUrl(search, registry) {
   const raw = new URLSearchParams(search).get("s");
-  if (!raw) return {naam: "", parameters: {}};
+  if (!raw) return { naam: "", parameters: {} };
   try {
     const s = JSON.parse(raw);
     const parameters = {};
     for (const [id, v] of Object.entries(s.parameters ?? {})) {
       if (!registry.has(id)) continue; // an unknown id in a link is dropped, not guessed
-      const o = typeof v === "object" && v !== null ? v : {waarde: v};
+      const o = typeof v === "object" && v !== null ? v : { waarde: v };
       if (!Number.isFinite(Number(o.waarde))) continue;
-      parameters[id] = {waarde: Number(o.waarde), ...(o.laag !== undefined ? {laag: Number(o.laag)} : {}), ...(o.hoog !== undefined ? {hoog: Number(o.hoog)} : {})};
+      parameters[id] = {
+        waarde: Number(o.waarde),
+        ...(o.laag !== undefined ? { laag: Number(o.laag) } : {}),
+        ...(o.hoog !== undefined ? { hoog: Number(o.hoog) } : {}),
+      };
     }
-    return {naam: typeof s.naam === "string" ? s.naam : "", parameters};
+    return { naam: typeof s.naam === "string" ? s.naam : "", parameters };
   } catch {
-    return {naam: "", parameters: {}};
+    return { naam: "", parameters: {} };
   }
 }
 
 export function scenarioNaarUrl(s) {
   const p = new URLSearchParams();
-  if (Object.keys(s.parameters).length) p.set("s", JSON.stringify({naam: s.naam, parameters: s.parameters}));
+  if (Object.keys(s.parameters).length) p.set("s", JSON.stringify({ naam: s.naam, parameters: s.parameters }));
   return p.toString();
 }
 
 /** Scenario parameters as the engine's overrides (a whole series each, as `afkoop` reads a plain value). */
 export function overridesVan(s) {
   return Object.entries(s.parameters).map(([id, v]) => ({
-    parameter_id: id, vanaf_jaar: null, waarde: String(v.waarde), laag: v.laag ?? null, hoog: v.hoog ?? null, toelichting: "scenario (site)",
+    parameter_id: id,
+    vanaf_jaar: null,
+    waarde: String(v.waarde),
+    laag: v.laag ?? null,
+    hoog: v.hoog ?? null,
+    toelichting: "scenario (site)",
   }));
 }
 
 /** A number as typed in a field: "0,55" or "0.55", "10.000" (Dutch thousands); null for an empty field, NaN for text. */
 export function veldGetal(t) {
-  const x = String(t ?? "").trim().replace(/\s/g, "");
+  const x = String(t ?? "")
+    .trim()
+    .replace(/\s/g, "");
   if (x === "") return null;
   if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(x)) return Number(x.replace(/\./g, "").replace(",", "."));
   const breuk = /^(-?\d+(?:[.,]\d+)?)\/(\d+(?:[.,]\d+)?)$/.exec(x); // the registry writes some contract rates as 11/75
@@ -49,7 +60,7 @@ export function veldGetal(t) {
  */
 export function controleerVelden(p, invoer) {
   const fout = {};
-  const v = {waarde: veldGetal(invoer.waarde), laag: veldGetal(invoer.laag), hoog: veldGetal(invoer.hoog)};
+  const v = { waarde: veldGetal(invoer.waarde), laag: veldGetal(invoer.laag), hoog: veldGetal(invoer.hoog) };
   const n = (x) => String(x).replace(".", ",");
   if (v.waarde === null) fout.waarde = `Geef een waarde (${p.eenheid}).`;
   for (const veld of ["waarde", "laag", "hoog"]) {
@@ -57,12 +68,14 @@ export function controleerVelden(p, invoer) {
     if (x === null || fout[veld]) continue;
     if (!Number.isFinite(x)) fout[veld] = "Geef een getal, bijvoorbeeld 0,55 of 10.000.";
     else if (p.eenheid === "aantal" && !Number.isInteger(x)) fout[veld] = "Geef een heel getal.";
-    else if (p.min !== null && p.min !== undefined && x < p.min) fout[veld] = `${n(x)} ligt onder het minimum van ${p.parameter_id} (${n(p.min)} ${p.eenheid}).`;
-    else if (p.max !== null && p.max !== undefined && x > p.max) fout[veld] = `${n(x)} ligt boven het maximum van ${p.parameter_id} (${n(p.max)} ${p.eenheid}).`;
+    else if (p.min !== null && p.min !== undefined && x < p.min)
+      fout[veld] = `${n(x)} ligt onder het minimum van ${p.parameter_id} (${n(p.min)} ${p.eenheid}).`;
+    else if (p.max !== null && p.max !== undefined && x > p.max)
+      fout[veld] = `${n(x)} ligt boven het maximum van ${p.parameter_id} (${n(p.max)} ${p.eenheid}).`;
   }
   if (Object.keys(fout).length) return fout;
   if ((v.laag === null) !== (v.hoog === null)) fout[v.laag === null ? "laag" : "hoog"] = "Geef laag én hoog, of geen van beide.";
-  else if (v.laag !== null) {
+  else if (v.laag !== null && v.hoog !== null && v.waarde !== null) {
     if (v.laag > v.hoog) fout.laag = `Laag (${n(v.laag)}) ligt boven hoog (${n(v.hoog)}).`;
     else if (v.waarde < v.laag) fout.waarde = `De waarde (${n(v.waarde)}) ligt onder laag (${n(v.laag)}).`;
     else if (v.waarde > v.hoog) fout.waarde = `De waarde (${n(v.waarde)}) ligt boven hoog (${n(v.hoog)}).`;
@@ -79,8 +92,8 @@ export function controleer(p, invoer) {
 
 /** The scenario entry the fields describe, or null when it equals the registry (nothing to change). */
 export function invoerNaarEntry(p, invoer) {
-  const v = {waarde: veldGetal(invoer.waarde), laag: veldGetal(invoer.laag), hoog: veldGetal(invoer.hoog)};
+  const v = { waarde: veldGetal(invoer.waarde), laag: veldGetal(invoer.laag), hoog: veldGetal(invoer.hoog) };
   const same = v.waarde === veldGetal(p.waarde) && v.laag === (p.laag ?? null) && v.hoog === (p.hoog ?? null);
   if (same) return null;
-  return {waarde: v.waarde, ...(v.laag !== null ? {laag: v.laag} : {}), ...(v.hoog !== null ? {hoog: v.hoog} : {})};
+  return { waarde: v.waarde, ...(v.laag !== null ? { laag: v.laag } : {}), ...(v.hoog !== null ? { hoog: v.hoog } : {}) };
 }

@@ -24,6 +24,7 @@ export function celTekst(v, key = "") {
   return String(v);
 }
 
+/** @param {any[]} rows @param {any[]} columns @param {{ caption?: string, filename?: string, maxHeight?: string }} [opties] */
 export function dataTable(rows, columns, { caption, filename = "tabel", maxHeight } = {}) {
   const wrap = document.createElement("div");
   wrap.className = "data-table";
@@ -56,11 +57,21 @@ export function dataTable(rows, columns, { caption, filename = "tabel", maxHeigh
       const v = row[col.key];
       const shown = col.status ? badge(v) : col.format ? col.format(v, row) : celTekst(v, col.key);
       td.append(shown instanceof Node ? shown : document.createTextNode(shown));
-      if (col.align === "right") { td.style.textAlign = "right"; td.style.whiteSpace = "nowrap"; }
+      if (col.align === "right") {
+        td.style.textAlign = "right";
+        td.style.whiteSpace = "nowrap";
+      }
     }
   }
   scroller.append(table);
   // columns that only act on the page (a button) are not part of a download
-  wrap.append(scroller, downloadButtons(rows, columns.filter((c) => !c.alleenScherm), filename));
+  wrap.append(
+    scroller,
+    downloadButtons(
+      rows,
+      columns.filter((c) => !c.alleenScherm),
+      filename,
+    ),
+  );
   return wrap;
 }

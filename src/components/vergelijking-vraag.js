@@ -1,7 +1,7 @@
 // One municipality's question to the browser engine, in the order Node's `afkoop gemeente` asks it: the slider
 // values as parameter overrides, the parameter models, the comparison's settings, then the comparison models.
-import { keuzeStatements, VERGELIJKINGSMODELLEN } from "./vergelijking-keuze.js";
-import { PARAMETER_MODELS, overridesSql } from "./model-engine.js";
+import { alleen, overridesSql, parameterModellen } from "../engine/engine.js";
+import { keuzeStatements, VRAAG_TABELLEN } from "../engine/vergelijking.js";
 
 /** Slider values {parameter_id: value} that differ from the registry, as scenario overrides (whole series). */
 export function overridesFrom(values, defaults) {
@@ -13,7 +13,7 @@ export function overridesFrom(values, defaults) {
 /**
  * One municipality's question, in two steps so the page answers quickly: first the numbers without the Monte
  * Carlo (0 draws), then with it. Yields each answer with its step ("deterministisch", "montecarlo") and the time
- * since the start. Needs the engine to have run MODELLEN_VOOR_VERGELIJKING once.
+ * since the start. Needs the engine to have run modellenVoorVergelijking once.
  */
 export async function* vraagGemeenteInStappen(engine, { overrides, jaar, code, eigen = [], trekkingen = null, seed = null }) {
   const t0 = performance.now();
@@ -46,17 +46,20 @@ function serieel(engine, werk) {
 /** One step in one round trip: [overrides and parameter models,] settings, comparison models, the answer. */
 async function antwoord(engine, { overrides, jaar, code, eigen, trekkingen, seed }) {
   const c = String(code).replace(/'/g, "''");
-  const vergelijking = (n) => VERGELIJKINGSMODELLEN(n) && n !== "vergelijking/wlz_uitvoerder.sql"; // the page shows no Wlz side
-  const [r] = await engine.batch([
-    ...(overrides ? [overridesSql(overrides), PARAMETER_MODELS] : []),
-    keuzeStatements({ jaar, trekkingen, seed, eigen, selectie: [code] }).join(";\n"),
-    vergelijking,
-    `SELECT g.*,
+  // what the answer reads, from the question's settings on: the page shows no Wlz side and no drivers, so neither runs
+  const vergelijking = engine.kies({ downstreamOf: VRAAG_TABELLEN, upstreamOf: ["vergelijking_wmo_resultaat", "vergelijking_wmo_detectiecurve"] });
+  const [r] = await engine.batch(
+    /** @type {any[]} */ ([
+      ...(overrides ? [overridesSql(overrides), alleen(parameterModellen(engine.graaf))] : []),
+      keuzeStatements({ jaar, trekkingen, seed, eigen, selectie: [code] }).join(";\n"),
+      vergelijking,
+      `SELECT g.*,
       (SELECT list({'detectie_pct': CAST(d.detectie_pct AS INTEGER), 'voordeel_uittreden': CAST(d.voordeel_uittreden AS DOUBLE)} ORDER BY d.detectie_pct)
          FROM vergelijking_wmo_detectiecurve d WHERE d.jaar = g.jaar AND d.gemeentecode = g.gemeentecode) AS curve
     FROM vergelijking_wmo_resultaat g
     WHERE g.jaar = ${Number(jaar)} AND g.gemeentecode = '${c}'`,
-  ]);
+    ]),
+  );
   return { ...r, curve: gewoon(r.curve) };
 }
 

@@ -2,27 +2,40 @@
 // the same adapter the site uses, so the model engine of the site can be checked against node-api quickly.
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { modelEngine, type ModelEngine } from "../../src/components/model-engine.js";
+import { modelEngine } from "../../engine/engine.js";
 import type { ModelBundle } from "../../pipelines/site/bundle.ts";
 
 const require = createRequire(import.meta.url);
 
-export type WasmEngine = ModelEngine;
+export type WasmEngine = Awaited<ReturnType<typeof modelEngine>>;
 
 export async function wasmEngine(bundle: ModelBundle): Promise<WasmEngine> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const duckdb = require("@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs");
   const dist = dirname(require.resolve("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm"));
-  const db = await duckdb.createDuckDB({
-    mvp: { mainModule: join(dist, "duckdb-mvp.wasm"), mainWorker: join(dist, "duckdb-node-mvp.worker.cjs") },
-    eh: { mainModule: join(dist, "duckdb-eh.wasm"), mainWorker: join(dist, "duckdb-node-eh.worker.cjs") },
-  }, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
+  const db = await duckdb.createDuckDB(
+    {
+      mvp: { mainModule: join(dist, "duckdb-mvp.wasm"), mainWorker: join(dist, "duckdb-node-mvp.worker.cjs") },
+      eh: { mainModule: join(dist, "duckdb-eh.wasm"), mainWorker: join(dist, "duckdb-node-eh.worker.cjs") },
+    },
+    new duckdb.VoidLogger(),
+    duckdb.NODE_RUNTIME,
+  );
   await db.instantiate();
   db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
   const conn = db.connect();
   const adapter = {
-    async query(sql: string) { return conn.query(sql).toArray().map((r: { toJSON(): Record<string, unknown> }) => r.toJSON()); },
-    async registerFileText(name: string, text: string) { db.registerFileText(name, text); },
+    async query(sql: string) {
+      return conn
+        .query(sql)
+        .toArray()
+        .map((r: { toJSON(): Record<string, unknown> }) => r.toJSON());
+    },
+    async registerFileText(name: string, text: string) {
+      db.registerFileText(name, text);
+    },
   };
-  return modelEngine(adapter, bundle, () => { conn.close(); });
+  return modelEngine(adapter, bundle, () => {
+    conn.close();
+  });
 }

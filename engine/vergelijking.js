@@ -1,7 +1,8 @@
 // The settings of the comparison (vergelijking/instellingen.sql) for one question: the year, the Monte Carlo's
 // draws and seed, a municipality the user describes by its inhabitants, and the municipalities to evaluate.
 // Shared by `afkoop gemeente` (Node) and the site's gemeente page (DuckDB-Wasm), so both ask the same question.
-// After these statements, the models after vergelijking/instellingen.sql run again.
+// After these statements, the models that read them (vergelijkingsModellen) run again.
+import { select } from "./graph.js";
 
 const q = (s) => `'${String(s).replace(/'/g, "''")}'`;
 const int = (v) => {
@@ -12,21 +13,29 @@ const int = (v) => {
 
 export const EIGEN_CODE = "EIGEN";
 
-export const INSTELLINGEN_MODEL = "vergelijking/instellingen.sql";
+/** The tables that hold one question (vergelijking/instellingen.sql creates them; keuzeStatements refills them). */
+export const VRAAG_TABELLEN = ["vg_mc_instellingen", "vg_eigen_gemeenten", "vg_selectie"];
 
-/** The models that answer the question once it is set: the comparison's models after its settings. */
-export const VERGELIJKINGSMODELLEN = (name) => name.startsWith("vergelijking/") && name !== INSTELLINGEN_MODEL;
+/** The models that answer the question once it is set: the comparison's models that read its settings. */
+export const vergelijkingsModellen = (graaf) => select(graaf, { downstreamOf: VRAAG_TABELLEN, tags: ["vergelijking"] });
 
 /**
- * The models a comparison stands on, run once before its questions: everything up to its settings except what it
- * does not read (the Rekenmodel's Monte Carlo, the marts, the claims ledger's models).
+ * The models a comparison stands on, run once before its questions: everything the comparison reads, apart from
+ * the models that answer each question.
  */
-export const MODELLEN_VOOR_VERGELIJKING = (name) =>
-  !VERGELIJKINGSMODELLEN(name) && name !== "rekenmodel/montecarlo.sql" && !name.startsWith("marts/") && !name.startsWith("verhaal/");
+export function modellenVoorVergelijking(graaf) {
+  const vraag = new Set(vergelijkingsModellen(graaf).map((m) => m.name));
+  return select(graaf, { upstreamOf: select(graaf, { tags: ["vergelijking"] }).map((m) => m.name) }).filter((m) => !vraag.has(m.name));
+}
 
 /**
  * SQL statements that set the comparison's question. `selectie`: codes to evaluate (empty: all). `sobolN`: draws per
  * matrix of the Sobol design (0, the default: a question does not recompute the drivers; null: the registry's).
+ */
+/**
+ * @param {{ jaar: number, trekkingen?: number | null, seed?: number | null, sobolN?: number | null,
+ *   eigen?: { code: string, naam: string, inwoners: number }[], selectie?: string[] }} vraag
+ * @returns {string[]}
  */
 export function keuzeStatements({ jaar, trekkingen = null, seed = null, sobolN = 0, eigen = [], selectie = [] }) {
   return [

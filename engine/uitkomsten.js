@@ -1,3 +1,5 @@
+import { select } from "./graph.js";
+
 // The headline results of a scenario: one query that reads the marts after a run, in Node for the baseline
 // (data/scenario.json.ts) and in DuckDB-Wasm for a scenario on the Scenario's page, so both sides are read alike.
 export const UITKOMSTEN_SQL = `
@@ -19,10 +21,20 @@ SELECT * FROM (
 ) ORDER BY volgorde, uitkomst`;
 
 /** The models a full scenario run needs in the browser: all but those that read the (unpublished) claims ledger. */
-export const SCENARIO_MODELLEN = (name) => !name.startsWith("verhaal/");
+export const scenarioModellen = (graaf) => {
+  const ledger = new Set(select(graaf, { downstreamOf: ["stg_verhaal_claims"] }).map((m) => m.name));
+  return graaf.models.filter((m) => !ledger.has(m.name));
+};
 
 /**
  * Run settings for a scenario in the browser: no Sobol designs (the drivers are not among its results, and they would
  * cost seconds in single-threaded DuckDB-Wasm). Added to the scenario's overrides for the run only.
  */
-export const ZONDER_SOBOL = ["rekenmodel.sobol_n", "verhaal.sobol_n"].map((id) => ({ parameter_id: id, vanaf_jaar: null, waarde: "0", laag: null, hoog: null, toelichting: "instelling (site)" }));
+export const ZONDER_SOBOL = ["rekenmodel.sobol_n", "verhaal.sobol_n"].map((id) => ({
+  parameter_id: id,
+  vanaf_jaar: null,
+  waarde: "0",
+  laag: null,
+  hoog: null,
+  toelichting: "instelling (site)",
+}));

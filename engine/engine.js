@@ -1,0 +1,113 @@
+// The model engine: loads staging tables into a DuckDB connection and runs the project's SQL model files on it,
+// unchanged, with a scenario's parameter overrides. The site runs it on DuckDB-Wasm, the tests on node-api; it knows
+// nothing of the rules themselves: every number comes from the same SQL files the pipeline runs.
+// `db` is a small adapter: { query(sql) -> Promise<rows as objects>, registerFileText(name, text) -> Promise }.
+// A bundle is { staging: [{table, columns, csv}], models: [Model in run order] } (pipelines/site/bundle.ts).
+import { select } from "./graph.js";
+
+/** The graph of a bundle's models (already in run order), for `select`. */
+export function graafVan(bundle) {
+  const creator = new Map();
+  for (const m of bundle.models) for (const c of m.creates ?? []) creator.set(c, m.name);
+  return { models: bundle.models, creator, onDemand: [] };
+}
+
+/** The models that turn parameters into per-year values: what a change of overrides must re-run first. */
+export function parameterModellen(graaf) {
+  return select(graaf, { downstreamOf: ["scenario_overrides"], upstreamOf: ["int_parameters_per_jaar"] });
+}
+
+/** A filter of model names that passes the models given. */
+export const alleen = (models) => {
+  const namen = new Set(models.map((m) => m.name));
+  return (name) => namen.has(name);
+};
+
+const q = (s) => `'${String(s).replace(/'/g, "''")}'`;
+
+export async function loadStaging(db, bundle) {
+  await db.query("SET autoinstall_known_extensions = false");
+  await db.query("SET autoload_known_extensions = false");
+  for (const t of bundle.staging) {
+    const file = `${t.table}.csv`;
+    await db.registerFileText(file, t.csv);
+    const columns = t.columns.map((c) => `${q(c.name)}: ${q(c.type)}`).join(", ");
+    await db.query(
+      `CREATE OR REPLACE TABLE ${t.table} AS SELECT * FROM read_csv(${q(file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', nullstr = '', columns = {${columns}})`,
+    );
+  }
+  await setOverrides(db, []);
+}
+
+/** SQL that sets parameter overrides as the pipeline takes them: [{parameter_id, vanaf_jaar, waarde, laag, hoog, toelichting}]. */
+export function overridesSql(overrides) {
+  const num = (v) => (v === null || v === undefined ? "NULL" : Number.isFinite(Number(v)) ? String(Number(v)) : "NULL");
+  const rows = overrides.map(
+    (o) => `(${q(o.parameter_id)}, ${o.vanaf_jaar ?? "NULL"}, ${q(o.waarde)}, ${num(o.laag)}, ${num(o.hoog)}, ${o.toelichting ? q(o.toelichting) : "NULL"})`,
+  );
+  return (
+    "CREATE OR REPLACE TABLE scenario_overrides (parameter_id VARCHAR, vanaf_jaar INTEGER, waarde VARCHAR, laag DOUBLE, hoog DOUBLE, toelichting VARCHAR)" +
+    (rows.length ? `;\nINSERT INTO scenario_overrides VALUES ${rows.join(", ")}` : "")
+  );
+}
+
+export async function setOverrides(db, overrides) {
+  await db.query(overridesSql(overrides));
+}
+
+/**
+ * Runs the model files whose names pass `filter`, in run order.
+ * @param {{ query(sql: string): Promise<unknown> }} db @param {{ models: { name: string, sql: string }[] }} bundle
+ * @param {(name: string) => boolean} [filter]
+ */
+export async function runModels(db, bundle, filter = () => true) {
+  for (const m of bundle.models) {
+    if (!filter(m.name)) continue;
+    try {
+      await db.query(m.sql);
+    } catch (e) {
+      throw new Error(`model ${m.name} failed: ${/** @type {Error} */ (e).message}`);
+    }
+  }
+}
+
+/** The engine over a loaded adapter: query, and run the models with a scenario's overrides. */
+export async function modelEngine(db, bundle, close = () => {}) {
+  await loadStaging(db, bundle);
+  const graaf = graafVan(bundle);
+  return {
+    graaf,
+    /** The models a task needs, in run order, as a filter (see graph.js `select`). */
+    kies: (criteria) => alleen(select(graaf, criteria)),
+    query: (sql) => db.query(sql),
+    /** Sets the overrides and runs the models that pass `filter` (all by default). */
+    /** @param {object[]} overrides @param {(name: string) => boolean} [filter] */
+    async run(overrides, filter = () => true) {
+      await setOverrides(db, overrides);
+      await runModels(db, bundle, filter);
+    },
+    /** Runs the models that pass `filter` with the overrides already in place. */
+    runModels: (/** @type {(name: string) => boolean} */ filter) => runModels(db, bundle, filter),
+    /**
+     * One round trip for a list of steps, each SQL text or a filter of model names (those models, in run order);
+     * returns the rows of the last statement. Each call to the engine costs milliseconds in the browser; a failure
+     * is re-run step by step so that the error names the model file.
+     */
+    /** @param {(string | ((name: string) => boolean))[]} steps @returns {Promise<any[]>} */
+    async batch(steps) {
+      const strip = (t) => t.trim().replace(/;+\s*$/, "");
+      const texts = steps.flatMap((st) => (typeof st === "string" ? [st] : bundle.models.filter((m) => st(m.name)).map((m) => m.sql)));
+      try {
+        return await db.query(texts.map(strip).filter(Boolean).join(";\n"));
+      } catch {
+        let rows = [];
+        for (const st of steps) {
+          if (typeof st === "string") rows = await db.query(st);
+          else await runModels(db, bundle, st);
+        }
+        return rows;
+      }
+    },
+    close,
+  };
+}

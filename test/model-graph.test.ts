@@ -1,0 +1,114 @@
+// The model graph (engine/graph.js): every SQL file under models/ is in it, the run order follows what each file
+// reads, and the selector picks for each task the models it needs — the same answer in Node and in the browser.
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { modelGraph, parseModel, select } from "../engine/graph.js";
+import { graafVan, parameterModellen } from "../engine/engine.js";
+import { modellenVoorVergelijking, vergelijkingsModellen, VRAAG_TABELLEN } from "../engine/vergelijking.js";
+import { scenarioModellen } from "../engine/uitkomsten.js";
+import { loadModelGraph } from "../pipelines/warehouse/modelfiles.ts";
+import { MODELS_DIR } from "../pipelines/warehouse/paths.ts";
+
+const graph = loadModelGraph();
+const names = (ms: { name: string }[]) => ms.map((m) => m.name);
+const sqlFiles = readdirSync(MODELS_DIR, { recursive: true })
+  .map(String)
+  .filter((f) => f.endsWith(".sql"))
+  .sort();
+
+describe("the model graph", () => {
+  it("holds every SQL file under models/: in the run, or tagged to run on request", () => {
+    expect([...names(graph.models), ...names(graph.onDemand)].sort()).toEqual(sqlFiles);
+    expect(names(graph.onDemand)).toEqual(["rekenmodel/levenstafel_invoer.sql"]);
+  });
+
+  it("runs every model after the models that create what it reads", () => {
+    const position = new Map(graph.models.map((m, i) => [m.name, i]));
+    for (const [i, m] of graph.models.entries()) {
+      for (const r of m.reads) {
+        const c = graph.creator.get(r);
+        if (c) expect(position.get(c), `${m.name} reads ${r} from ${c}`).toBeLessThan(i);
+      }
+    }
+  });
+
+  it("reads what the SQL uses: each read is a name in the file's code, and each table the file selects from is known", () => {
+    for (const m of graph.models) {
+      const code = m.sql.replace(/--[^\n]*/g, " ");
+      for (const r of m.reads) expect(code, `${m.name} reads ${r}`).toMatch(new RegExp(`\\b${r}\\b`, "i"));
+      // every FROM/JOIN target is created by a model, the loader, or the file itself (CTEs, table functions aside)
+      const ctes = new Set([...code.matchAll(/\b([a-z_][a-z0-9_]*)\s*(?:\([^()]*\))?\s+AS\s*\(/gi)].map((x) => x[1].toLowerCase()));
+      for (const [, t] of code.matchAll(/\b(?:FROM|JOIN)\s+([a-z_][a-z0-9_]*)\b(?!\s*\()/gi)) {
+        const name = t.toLowerCase();
+        if (ctes.has(name) || m.creates.includes(name) || ["unnest", "range", "generate_series", "lateral", "values", "select"].includes(name)) continue;
+        expect(m.reads.includes(name), `${m.name} selects from ${name}, which nothing creates`).toBe(true);
+      }
+    }
+  });
+
+  it("refuses a file without its rule, a name created twice, and models that read each other", () => {
+    expect(() => parseModel("x/a.sql", "CREATE TABLE a AS SELECT 1")).toThrow(/models\/x\/a\.sql: no "-- regel:" line/);
+    const m = (name: string, sql: string) => parseModel(name, `-- regel: test\n${sql}`);
+    expect(() => modelGraph([m("x/a.sql", "CREATE TABLE t AS SELECT 1"), m("x/b.sql", "CREATE OR REPLACE TABLE t AS SELECT 2")])).toThrow(
+      "t is created by both models/x/a.sql and models/x/b.sql",
+    );
+    expect(() => modelGraph([m("x/a.sql", "CREATE TABLE a AS SELECT * FROM b"), m("x/b.sql", "CREATE TABLE b AS SELECT * FROM a")])).toThrow(
+      /cycle: models\/x\/a\.sql, models\/x\/b\.sql/,
+    );
+  });
+
+  it("places a new model by what it reads, with no list to edit", () => {
+    const dir = mkdtempSync(join(tmpdir(), "afkoop-graph-"));
+    for (const f of sqlFiles) {
+      mkdirSync(join(dir, f, ".."), { recursive: true });
+      writeFileSync(join(dir, f), readFileSync(join(MODELS_DIR, f)));
+    }
+    mkdirSync(join(dir, "aaa"), { recursive: true });
+    writeFileSync(join(dir, "aaa", "nieuw.sql"), "-- regel: Een nieuwe regel.\nCREATE OR REPLACE TABLE nieuw AS SELECT * FROM wmo_afkoopsom;");
+    const g = loadModelGraph(dir);
+    const order = names(g.models);
+    expect(order.indexOf("aaa/nieuw.sql")).toBeGreaterThan(order.indexOf("wmo/art3_afkoopsom.sql"));
+    expect(names(select(g, { downstreamOf: ["wmo_afkoopsom"] }))).toContain("aaa/nieuw.sql");
+  });
+});
+
+describe("the selector serves every task", () => {
+  it("a change of overrides first re-runs the two parameter models", () => {
+    expect(names(parameterModellen(graph))).toEqual(["intermediate/int_parameter_waarden.sql", "intermediate/int_parameters_per_jaar.sql"]);
+  });
+
+  it("a comparison's question re-runs the comparison's models that read its settings, and stands on what they read", () => {
+    const vraag = names(vergelijkingsModellen(graph));
+    expect(vraag).toContain("vergelijking/wmo_gemeente.sql");
+    expect(vraag).not.toContain("vergelijking/instellingen.sql");
+    expect(vraag.every((n) => n.startsWith("vergelijking/"))).toBe(true);
+    const voor = names(modellenVoorVergelijking(graph));
+    expect(voor).toContain("vergelijking/instellingen.sql");
+    expect(voor).toContain("rekenmodel/cohort.sql"); // the Wlz side reads the Rekenmodel's damage
+    for (const n of ["rekenmodel/montecarlo.sql", "marts/mart_controles.sql", "verhaal/driehoek.sql"]) expect(voor).not.toContain(n);
+    // together they hold everything the comparison's tables need
+    const nodig = names(select(graph, { upstreamOf: vraag }));
+    expect(nodig.every((n) => voor.includes(n) || vraag.includes(n))).toBe(true);
+    // the gemeente page asks only for the Wmo answer: no Wlz side, no drivers
+    const pagina = names(select(graph, { downstreamOf: VRAAG_TABELLEN, upstreamOf: ["vergelijking_wmo_resultaat", "vergelijking_wmo_detectiecurve"] }));
+    expect(pagina).not.toContain("vergelijking/wlz_uitvoerder.sql");
+    expect(pagina).not.toContain("vergelijking/sobol.sql");
+  });
+
+  it("the claims ledger's models run at build time only; the browser gets the same selections from the bundle", () => {
+    expect(names(select(graph, { downstreamOf: ["stg_verhaal_claims"] }))).toEqual([
+      "verhaal/driehoek.sql",
+      "verhaal/chainladder.sql",
+      "verhaal/kalibratie.sql",
+    ]);
+    const scenario = names(scenarioModellen(graph));
+    expect(scenario.some((n) => n.startsWith("verhaal/"))).toBe(false);
+    // a bundle holds the models in run order with what they create and read: the browser's graph selects alike
+    const bundle = { staging: [], models: graph.models.filter((m) => scenario.includes(m.name)) };
+    const browser = graafVan(bundle);
+    expect(names(modellenVoorVergelijking(browser))).toEqual(names(modellenVoorVergelijking(graph)));
+    expect(names(parameterModellen(browser))).toEqual(names(parameterModellen(graph)));
+  });
+});
