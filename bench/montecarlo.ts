@@ -17,7 +17,11 @@ export async function benchMonteCarlo(draws = 100_000, tsDraws = 1_000) {
   const year = 2024;
   const times: number[] = [];
   for (let rep = 0; rep < 3; rep++) {
-    await s.exec("CREATE OR REPLACE TABLE mc_instellingen AS SELECT $1::INTEGER AS jaar, $2::INTEGER AS trekkingen, $3::BIGINT AS seed, 0 AS sobol_n", [year, draws, 1000 + rep]);
+    await s.exec("CREATE OR REPLACE TABLE mc_instellingen AS SELECT $1::INTEGER AS jaar, $2::INTEGER AS trekkingen, $3::BIGINT AS seed, 0 AS sobol_n", [
+      year,
+      draws,
+      1000 + rep,
+    ]);
     const t0 = performance.now();
     await s.runOne("rekenmodel/montecarlo.sql");
     times.push(performance.now() - t0);
@@ -27,7 +31,9 @@ export async function benchMonteCarlo(draws = 100_000, tsDraws = 1_000) {
   const draw = await s.all(`SELECT b.*, t.schadelast AS sql_schadelast FROM rm_breed b JOIN rm_vector_totalen t USING (jaar, soort, vector_id)
                             WHERE soort = 'mc' ORDER BY vector_id LIMIT ${tsDraws}`);
   const ages = await s.all("SELECT groep, age, gewicht FROM rm_leeftijdsgewichten ORDER BY groep, age");
-  const lt = await s.all(`SELECT tabel_id, age, lnl, coalesce(ax, 0.5) AS ax FROM int_levenstafels WHERE tabel_id IN (SELECT levenstafel_jaar || '-male' FROM rekenmodel_invoer UNION SELECT levenstafel_jaar || '-female' FROM rekenmodel_invoer) ORDER BY tabel_id, age`);
+  const lt = await s.all(
+    `SELECT tabel_id, age, lnl, coalesce(ax, 0.5) AS ax FROM int_levenstafels WHERE tabel_id IN (SELECT levenstafel_jaar || '-male' FROM rekenmodel_invoer UNION SELECT levenstafel_jaar || '-female' FROM rekenmodel_invoer) ORDER BY tabel_id, age`,
+  );
   const [ctx] = await s.all(`SELECT (SELECT draagvlak FROM wlz_draagvlak WHERE jaar = ${year} AND stand = 'definitief') AS dv`);
   const invoer = await s.all(`SELECT groep, bevolking, huisvesting_per_jaar FROM rekenmodel_invoer WHERE jaar = ${year}`);
   const mix = await s.all("SELECT groep, zzp, aandeel_pct FROM stg_rekenmodel_zorgprofiel");
@@ -36,7 +42,11 @@ export async function benchMonteCarlo(draws = 100_000, tsDraws = 1_000) {
   const [{ sobol_n }] = await s.all(`SELECT CAST(par('rekenmodel.sobol_n', ${year}) AS INTEGER) AS sobol_n`);
   const sobolTimes: number[] = [];
   for (let rep = 0; rep < 3; rep++) {
-    await s.exec("CREATE OR REPLACE TABLE mc_instellingen AS SELECT $1::INTEGER AS jaar, 1 AS trekkingen, $2::BIGINT AS seed, $3::INTEGER AS sobol_n", [year, 2000 + rep, Number(sobol_n)]);
+    await s.exec("CREATE OR REPLACE TABLE mc_instellingen AS SELECT $1::INTEGER AS jaar, 1 AS trekkingen, $2::BIGINT AS seed, $3::INTEGER AS sobol_n", [
+      year,
+      2000 + rep,
+      Number(sobol_n),
+    ]);
     const t1 = performance.now();
     await s.runOne("rekenmodel/montecarlo.sql");
     sobolTimes.push(performance.now() - t1);
@@ -65,12 +75,23 @@ export async function benchMonteCarlo(draws = 100_000, tsDraws = 1_000) {
     let damage = 0;
     for (const g of groups) {
       const pop = inv(g, "bevolking");
-      const inflow = (g === "dwarslaesie"
-        ? pop * v("dl_incidentie") / 1e6 * v("dl_tetra") / 100 * v("dl_hoog") / 100 * (v("dl_verkeer") / 100 * v("dl_av") / 100 + v("dl_ao") / 100) * v("dl_wlz") / 100
-        : pop * v("nah_incidentie") / 1e5 * (1 - v("nah_sterfte") / 100) * v("nah_ernstig") / 100 * (v("nah_verkeer") / 100 * v("nah_av") / 100 + v("nah_ao") / 100))
-        * v("aansprakelijkheid") / 100 * (1 - v("werkgever") / 100) * v("civiel") / 100;
-      const bruto = mix.filter((m) => m.groep === g).reduce((t, m) => t + Number(m.aandeel_pct) / 100 * v(String(m.zzp)) * v("dagen"), 0) + inv(g, "huisvesting_per_jaar");
-      const cost = bruto * v("contracteer") / 100 * (1 + v("subsidies") / 100) * (1 + v("beleid") / 100) * (1 - v("eigen_bijdrage") / 100);
+      const inflow =
+        ((((g === "dwarslaesie"
+          ? (((((((pop * v("dl_incidentie")) / 1e6) * v("dl_tetra")) / 100) * v("dl_hoog")) / 100) *
+              (((v("dl_verkeer") / 100) * v("dl_av")) / 100 + v("dl_ao") / 100) *
+              v("dl_wlz")) /
+            100
+          : ((((pop * v("nah_incidentie")) / 1e5) * (1 - v("nah_sterfte") / 100) * v("nah_ernstig")) / 100) *
+            (((v("nah_verkeer") / 100) * v("nah_av")) / 100 + v("nah_ao") / 100)) *
+          v("aansprakelijkheid")) /
+          100) *
+          (1 - v("werkgever") / 100) *
+          v("civiel")) /
+        100;
+      const bruto =
+        mix.filter((m) => m.groep === g).reduce((t, m) => t + (Number(m.aandeel_pct) / 100) * v(String(m.zzp)) * v("dagen"), 0) +
+        inv(g, "huisvesting_per_jaar");
+      const cost = ((bruto * v("contracteer")) / 100) * (1 + v("subsidies") / 100) * (1 + v("beleid") / 100) * (1 - v("eigen_bijdrage") / 100);
       const man = (g === "dwarslaesie" ? v("dl_man") : v("nah_man")) / 100;
       const scale = g === "nah" ? v("nah_k") : v("dl_schaal");
       let pv = 0;
@@ -84,15 +105,21 @@ export async function benchMonteCarlo(draws = 100_000, tsDraws = 1_000) {
       }
       damage += inflow * cost * pv;
     }
-    const exact = damage * Number(ctx.dv) / 100;
+    const exact = (damage * Number(ctx.dv)) / 100;
     maxRelDiff = Math.max(maxRelDiff, Math.abs(Number(d.sql_schadelast) / exact - 1));
   }
   const tsMs = performance.now() - t0;
   return {
-    draws, sqlMs: Math.round(sqlMs), sqlDrawsPerSecond: Math.round(draws / (sqlMs / 1000)),
-    tsDraws: draw.length, tsMs: Math.round(tsMs), tsMsExtrapolated: Math.round(tsMs / draw.length * draws),
+    draws,
+    sqlMs: Math.round(sqlMs),
+    sqlDrawsPerSecond: Math.round(draws / (sqlMs / 1000)),
+    tsDraws: draw.length,
+    tsMs: Math.round(tsMs),
+    tsMsExtrapolated: Math.round((tsMs / draw.length) * draws),
     maxRelativeDifferenceSqlGridVsExact: Number(maxRelDiff.toPrecision(3)),
-    sobolN: Number(sobol_n), sobolParameters: Number(d), sobolEvaluations: Number(sobol_n) * (Number(d) + 2),
+    sobolN: Number(sobol_n),
+    sobolParameters: Number(d),
+    sobolEvaluations: Number(sobol_n) * (Number(d) + 2),
     sobolMs: Math.round([...sobolTimes].sort((a, b) => a - b)[1]),
   };
 }

@@ -11,7 +11,11 @@ import { benchScenario } from "./scenario.ts";
 import { benchSite } from "./site.ts";
 import { chromiumPath } from "../test/support/browser.ts";
 
-interface Run { wallMs: number; pipelineMs: number; maxRssMiB: number }
+interface Run {
+  wallMs: number;
+  pipelineMs: number;
+  maxRssMiB: number;
+}
 
 function runPipeline(args: string[]): Run {
   const t0 = performance.now();
@@ -68,23 +72,34 @@ try {
   writeFileSync(join(ROOT, ".bench/pipeline.json"), JSON.stringify({ date: new Date().toISOString(), results }, null, 2));
 
   const mc = await benchMonteCarlo(100_000, 300);
-  console.log(`Monte Carlo, rekenmodel Wlz: ${mc.draws.toLocaleString("en-GB")} draws in SQL ${mc.sqlMs} ms (${mc.sqlDrawsPerSecond.toLocaleString("en-GB")} draws/s, median of 3)`);
-  console.log(`  same model as a plain TypeScript loop (exact sums, bisection per draw): ${mc.tsMs} ms for ${mc.tsDraws} draws, ${Math.round(mc.tsMsExtrapolated / 1000)} s extrapolated to ${mc.draws.toLocaleString("en-GB")}`);
+  console.log(
+    `Monte Carlo, rekenmodel Wlz: ${mc.draws.toLocaleString("en-GB")} draws in SQL ${mc.sqlMs} ms (${mc.sqlDrawsPerSecond.toLocaleString("en-GB")} draws/s, median of 3)`,
+  );
+  console.log(
+    `  same model as a plain TypeScript loop (exact sums, bisection per draw): ${mc.tsMs} ms for ${mc.tsDraws} draws, ${Math.round(mc.tsMsExtrapolated / 1000)} s extrapolated to ${mc.draws.toLocaleString("en-GB")}`,
+  );
   console.log(`  largest relative difference SQL grid vs exact loop, per draw: ${mc.maxRelativeDifferenceSqlGridVsExact}`);
   console.log(`target: 100,000 draws within 2000 ms — ${mc.sqlMs <= 2000 ? "met" : "MISSED"}`);
-  console.log(`Sobol indices, rekenmodel Wlz: N = ${mc.sobolN.toLocaleString("en-GB")} per matrix, ${mc.sobolParameters} parameters, ${mc.sobolEvaluations.toLocaleString("en-GB")} evaluations: ${mc.sobolMs} ms (median of 3, whole montecarlo.sql with the grid) — ${mc.sobolMs <= 5000 ? "met" : "MISSED"} (target 5000 ms)`);
+  console.log(
+    `Sobol indices, rekenmodel Wlz: N = ${mc.sobolN.toLocaleString("en-GB")} per matrix, ${mc.sobolParameters} parameters, ${mc.sobolEvaluations.toLocaleString("en-GB")} evaluations: ${mc.sobolMs} ms (median of 3, whole montecarlo.sql with the grid) — ${mc.sobolMs <= 5000 ? "met" : "MISSED"} (target 5000 ms)`,
+  );
   writeFileSync(join(ROOT, ".bench/montecarlo.json"), JSON.stringify({ date: new Date().toISOString(), ...mc }, null, 2));
 
   const sc = await benchScenario(1000, 3);
-  console.log(`Scenario run, every municipality (${sc.municipalities}) with ${sc.draws.toLocaleString("en-GB")} draws each (${sc.evaluations.toLocaleString("en-GB")} evaluations): whole run ${sc.wholeRunMs} ms (models, Parquet/CSV/XLSX, manifest), the comparison's Monte Carlo alone ${sc.comparisonOnlyMs} ms (median of 3)`);
+  console.log(
+    `Scenario run, every municipality (${sc.municipalities}) with ${sc.draws.toLocaleString("en-GB")} draws each (${sc.evaluations.toLocaleString("en-GB")} evaluations): whole run ${sc.wholeRunMs} ms (models, Parquet/CSV/XLSX, manifest), the comparison's Monte Carlo alone ${sc.comparisonOnlyMs} ms (median of 3)`,
+  );
   console.log(`target: within 5000 ms — ${sc.wholeRunMs <= 5000 ? "met" : "MISSED"}`);
   writeFileSync(join(ROOT, ".bench/scenario.json"), JSON.stringify({ date: new Date().toISOString(), ...sc }, null, 2));
 
   if (!chromiumPath()) console.log("site benchmark skipped: no Chromium (install Debian's chromium or set CHROMIUM_PATH)");
   else {
     const site = await benchSite(3, 20);
-    for (const p of site.pages) console.log(`site ${p.path}: first result ${p.firstResultMs} ms (median of 3) — ${p.firstResultMs <= 2000 ? "met" : "MISSED"} (target 2000 ms)`);
-    console.log(`gemeente page: engine start (DuckDB-Wasm, first change) ${site.engineStartMs} ms; slider to result median ${site.sliderMedianMs} ms, p95 ${site.sliderP95Ms} ms over ${site.slides} changes (of which the SQL in DuckDB-Wasm: median ${site.engineMedianMs} ms, p95 ${site.engineP95Ms} ms) — ${site.sliderP95Ms <= 150 ? "met" : "MISSED"} (target 150 ms)`);
+    for (const p of site.pages)
+      console.log(`site ${p.path}: first result ${p.firstResultMs} ms (median of 3) — ${p.firstResultMs <= 2000 ? "met" : "MISSED"} (target 2000 ms)`);
+    console.log(
+      `gemeente page: engine start (DuckDB-Wasm, first change) ${site.engineStartMs} ms; slider to result median ${site.sliderMedianMs} ms, p95 ${site.sliderP95Ms} ms over ${site.slides} changes (of which the SQL in DuckDB-Wasm: median ${site.engineMedianMs} ms, p95 ${site.engineP95Ms} ms) — ${site.sliderP95Ms <= 150 ? "met" : "MISSED"} (target 150 ms)`,
+    );
     console.log(`  then the Monte Carlo's probability (1,000 draws): median ${site.monteCarloMedianMs} ms, p95 ${site.monteCarloP95Ms} ms after the change`);
     writeFileSync(join(ROOT, ".bench/site.json"), JSON.stringify({ date: new Date().toISOString(), ...site }, null, 2));
   }

@@ -19,7 +19,10 @@ const FIRST_RESULT: [string, string][] = [
 ];
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const quantile = (xs: number[], q: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]; };
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
+};
 
 export async function benchSite(repeat = 3, slides = 20) {
   if (!process.env.BENCH_NO_BUILD) {
@@ -45,31 +48,40 @@ export async function benchSite(repeat = 3, slides = 20) {
     // slider to result: the engine is started and warmed by a first change, then `slides` changes are timed
     const page = await browser.newPage();
     await page.goto(site.url + "/gemeente?gemeente=GM0402", { waitUntil: "networkidle" });
-    const result = page.locator("#vergelijking-resultaat");
-    const slider = page.locator("input[type=range]").first();
     // timed in the page: from the slider's input event to the updated numbers in the DOM (no test-driver latency)
     // the page answers in two steps: the numbers, then the Monte Carlo's probability; both are timed
-    const change = (v: number) => page.evaluate((v) => new Promise<{ total: number; engine: number; mc: number }>((resolve, reject) => {
-      const el = document.querySelector("#vergelijking-resultaat")!;
-      const before = el.getAttribute("data-voordeel");
-      const input = document.querySelector<HTMLInputElement>("input[type=range]")!;
-      const t0 = performance.now();
-      let total = 0;
-      let engine = 0;
-      const obs = new MutationObserver(() => {
-        const now = document.querySelector("#vergelijking-resultaat");
-        if (!now || now.getAttribute("data-voordeel") === before) return;
-        if (!total) { total = performance.now() - t0; engine = Number(now.getAttribute("data-rekentijd")); }
-        if (now.getAttribute("data-fase") === "montecarlo") {
-          obs.disconnect();
-          resolve({ total, engine, mc: performance.now() - t0 });
-        }
-      });
-      obs.observe(document.querySelector("#observablehq-main")!, { subtree: true, childList: true, attributes: true });
-      setTimeout(() => { obs.disconnect(); reject(new Error("no update within 60 s")); }, 60_000);
-      input.value = String(v);
-      input.dispatchEvent(new Event("input", { bubbles: true }));
-    }), v);
+    const change = (v: number) =>
+      page.evaluate(
+        (v) =>
+          new Promise<{ total: number; engine: number; mc: number }>((resolve, reject) => {
+            const el = document.querySelector("#vergelijking-resultaat")!;
+            const before = el.getAttribute("data-voordeel");
+            const input = document.querySelector<HTMLInputElement>("input[type=range]")!;
+            const t0 = performance.now();
+            let total = 0;
+            let engine = 0;
+            const obs = new MutationObserver(() => {
+              const now = document.querySelector("#vergelijking-resultaat");
+              if (!now || now.getAttribute("data-voordeel") === before) return;
+              if (!total) {
+                total = performance.now() - t0;
+                engine = Number(now.getAttribute("data-rekentijd"));
+              }
+              if (now.getAttribute("data-fase") === "montecarlo") {
+                obs.disconnect();
+                resolve({ total, engine, mc: performance.now() - t0 });
+              }
+            });
+            obs.observe(document.querySelector("#observablehq-main")!, { subtree: true, childList: true, attributes: true });
+            setTimeout(() => {
+              obs.disconnect();
+              reject(new Error("no update within 60 s"));
+            }, 60_000);
+            input.value = String(v);
+            input.dispatchEvent(new Event("input", { bubbles: true }));
+          }),
+        v,
+      );
     const engineStartMs = Math.round((await change(36)).total);
     const totals: number[] = [];
     const engine: number[] = [];
@@ -82,9 +94,15 @@ export async function benchSite(repeat = 3, slides = 20) {
     }
     await page.close();
     return {
-      pages, engineStartMs, slides, sliderMedianMs: Math.round(median(totals)), sliderP95Ms: Math.round(quantile(totals, 0.95)),
-      engineMedianMs: Math.round(median(engine)), engineP95Ms: Math.round(quantile(engine, 0.95)),
-      monteCarloMedianMs: Math.round(median(mc)), monteCarloP95Ms: Math.round(quantile(mc, 0.95)),
+      pages,
+      engineStartMs,
+      slides,
+      sliderMedianMs: Math.round(median(totals)),
+      sliderP95Ms: Math.round(quantile(totals, 0.95)),
+      engineMedianMs: Math.round(median(engine)),
+      engineP95Ms: Math.round(quantile(engine, 0.95)),
+      monteCarloMedianMs: Math.round(median(mc)),
+      monteCarloP95Ms: Math.round(quantile(mc, 0.95)),
     };
   } finally {
     await browser.close();

@@ -10,13 +10,18 @@ for (const f of readdirSync(dist, { recursive: true })) {
   if (!String(f).endsWith(".html")) continue;
   const p = join(dist, String(f));
   const html = readFileSync(p, "utf8");
-  const out = html.replace(/<html(?![^>]*\blang=)>/, '<html lang="nl">').replace(/,\s*maximum-scale=1/, "")
+  const out = html
+    .replace(/<html(?![^>]*\blang=)>/, '<html lang="nl">')
+    .replace(/,\s*maximum-scale=1/, "")
     .replace('title="Toggle sidebar"', 'title="Menu tonen of verbergen" aria-label="Menu tonen of verbergen"')
     .replace(/<ol>(\s*)(<label id="observablehq-sidebar-close"[^>]*><\/label>)/, "$2<ol>$1")
     .replace(/>Contents</g, ">Inhoud<")
     // a skip link, the first thing a keyboard reaches
     .replace('<main id="observablehq-main" class="observablehq">', '<main id="observablehq-main" class="observablehq" tabindex="-1">')
     .replace(/<body>(?!<a class="naar-inhoud")/, '<body><a class="naar-inhoud" href="#observablehq-main">Naar de inhoud</a>');
-  if (out !== html) { writeFileSync(p, out); n++; }
+  if (out !== html) {
+    writeFileSync(p, out);
+    n++;
+  }
 }
 console.log(`html-nl: lang="nl" and a zoomable viewport in ${n} pages`);

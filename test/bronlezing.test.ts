@@ -14,8 +14,10 @@ beforeAll(async () => {
 afterAll(() => s.close());
 
 const n = (v: unknown) => Number(v);
-const registryValue = (id: string, year: number) => rows("parameters/waarden.csv").filter((r) => r.parameter_id === id && Number(r.vanaf_jaar) <= year)
-  .sort((a, b) => Number(b.vanaf_jaar) - Number(a.vanaf_jaar))[0];
+const registryValue = (id: string, year: number) =>
+  rows("parameters/waarden.csv")
+    .filter((r) => r.parameter_id === id && Number(r.vanaf_jaar) <= year)
+    .sort((a, b) => Number(b.vanaf_jaar) - Number(a.vanaf_jaar))[0];
 const population = (year: number) => rows("referentie/bevolking.csv").find((r) => Number(r.jaar) === year)!;
 
 /** Re-runs the models whose files match, with these parameter overrides (the rest of the registry unchanged). */
@@ -33,15 +35,20 @@ describe("Rekenmodel Wlz: the epidemiological sources, read for what they count"
     expect(n(r.bevolking)).toBe(volwassenen);
     expect(volwassenen).toBeLessThan(n(population(2024).inwoners) * 0.85);
     const p = (id: string) => param(`rekenmodel.nah.${id}`, 2024).toNumber();
-    const expected = (volwassenen * p("incidentie")) / 100000 * (1 - p("sterfte_ziekenhuis") / 100) * (p("aandeel_zeer_ernstig") / 100)
-      * ((p("aandeel_verkeer") / 100) * (p("aandeel_aansprakelijk_verkeer") / 100) + p("aandeel_aansprakelijk_overig") / 100);
+    const expected =
+      ((volwassenen * p("incidentie")) / 100000) *
+      (1 - p("sterfte_ziekenhuis") / 100) *
+      (p("aandeel_zeer_ernstig") / 100) *
+      ((p("aandeel_verkeer") / 100) * (p("aandeel_aansprakelijk_verkeer") / 100) + p("aandeel_aansprakelijk_overig") / 100);
     expect(n(r.instroom)).toBeCloseTo(expected, 9);
   });
 
   it("NSCISC life expectancy by age at injury: the model's ratio lies within 0.05 of the source's at every age the source lists", async () => {
     const src = rows("rekenmodel/levensverwachting.csv").filter((r) => r.groep === "dwarslaesie");
     expect(src.length).toBeGreaterThanOrEqual(3);
-    const fit = await s.all("SELECT leeftijd, ratio_bron, ratio_model FROM rekenmodel_levensverwachting WHERE jaar = 2024 AND groep = 'dwarslaesie' ORDER BY leeftijd");
+    const fit = await s.all(
+      "SELECT leeftijd, ratio_bron, ratio_model FROM rekenmodel_levensverwachting WHERE jaar = 2024 AND groep = 'dwarslaesie' ORDER BY leeftijd",
+    );
     expect(fit.map((r) => n(r.leeftijd))).toEqual(src.map((r) => Number(r.leeftijd)));
     for (const r of src) {
       const f = fit.find((x) => n(x.leeftijd) === Number(r.leeftijd))!;
@@ -51,18 +58,25 @@ describe("Rekenmodel Wlz: the epidemiological sources, read for what they count"
   });
 
   it("one multiplier fitted at age 20 would understate survival at older ages of injury, so the multiplier varies with the age at injury", async () => {
-    const k = await s.all("SELECT age, k_basis FROM rekenmodel_sterfte_per_leeftijd WHERE jaar = 2024 AND groep = 'dwarslaesie' AND sex = 'male' AND age IN (20, 60)");
-    const k20 = n(k.find((r) => n(r.age) === 20)!.k_basis), k60 = n(k.find((r) => n(r.age) === 60)!.k_basis);
+    const k = await s.all(
+      "SELECT age, k_basis FROM rekenmodel_sterfte_per_leeftijd WHERE jaar = 2024 AND groep = 'dwarslaesie' AND sex = 'male' AND age IN (20, 60)",
+    );
+    const k20 = n(k.find((r) => n(r.age) === 20)!.k_basis),
+      k60 = n(k.find((r) => n(r.age) === 60)!.k_basis);
     expect(k60).toBeLessThan(k20);
     // the ratio at 60 with the age-20 multiplier, on the same table, is lower than the source's
-    const [r] = await s.all(`SELECT (SELECT e_complete FROM lt_levensverwachting('2019-male', 60, ${k20})) / (SELECT e_complete FROM lt_levensverwachting('2019-male', 60, 1.0)) AS ratio`);
+    const [r] = await s.all(
+      `SELECT (SELECT e_complete FROM lt_levensverwachting('2019-male', 60, ${k20})) / (SELECT e_complete FROM lt_levensverwachting('2019-male', 60, 1.0)) AS ratio`,
+    );
     const src60 = rows("rekenmodel/levensverwachting.csv").find((x) => x.groep === "dwarslaesie" && x.leeftijd === "60")!;
     expect(n(r.ratio)).toBeLessThan(Number(src60.levensverwachting_met) / Number(src60.levensverwachting_zonder) - 0.05);
   });
 
   it("the traffic share of spinal-cord injury comes from an acute-care population, as the incidence does (not from a rehabilitation cohort)", () => {
     const v = registryValue("rekenmodel.dwarslaesie.aandeel_verkeer", 2024);
-    const bron = rows("bronnen.csv").find((b) => b.bron_id === (v.bron_id || rows("parameters/parameters.csv").find((p) => p.parameter_id === "rekenmodel.dwarslaesie.aandeel_verkeer")!.bron_id))!;
+    const bron = rows("bronnen.csv").find(
+      (b) => b.bron_id === (v.bron_id || rows("parameters/parameters.csv").find((p) => p.parameter_id === "rekenmodel.dwarslaesie.aandeel_verkeer")!.bron_id),
+    )!;
     expect(bron.bron_id).not.toBe("degroot-2006");
     expect(`${bron.titel} ${bron.toelichting}`.toLowerCase()).toMatch(/acute|ziekenhuis|trauma/);
   });
@@ -72,7 +86,10 @@ describe("Rekenmodel Wlz: the damage is what a liable party owes under civil law
   it("the recoverable part is liability x (1 - employer cases) x the civil-law share, and the damage scales with it", async () => {
     const [r] = await s.all("SELECT verhaalbaar FROM rekenmodel_invoer WHERE jaar = 2024 AND groep = 'nah'");
     const p = (id: string) => param(`rekenmodel.${id}`, 2024).toNumber();
-    expect(n(r.verhaalbaar)).toBeCloseTo((p("aansprakelijkheid") / 100) * (1 - p("werkgever_uitgesloten") / 100) * (p("civielrechtelijk_verhaalbaar") / 100), 12);
+    expect(n(r.verhaalbaar)).toBeCloseTo(
+      (p("aansprakelijkheid") / 100) * (1 - p("werkgever_uitgesloten") / 100) * (p("civielrechtelijk_verhaalbaar") / 100),
+      12,
+    );
     const [before] = await s.all("SELECT sum(schadelast) AS d FROM rekenmodel_schadelast WHERE jaar = 2024");
     await rerun({ "rekenmodel.aansprakelijkheid": p("aansprakelijkheid") / 2 }, /^(intermediate|rekenmodel\/levenstafel|rekenmodel\/cohort|wlz\/art3_2b)/);
     const [after] = await s.all("SELECT sum(schadelast) AS d FROM rekenmodel_schadelast WHERE jaar = 2024");
@@ -84,8 +101,16 @@ describe("Rekenmodel Wlz: the damage is what a liable party owes under civil law
     const mix = rows("rekenmodel/zorgprofiel.csv");
     const got = await s.all("SELECT groep, bruto_per_jaar FROM rekenmodel_brutokosten WHERE jaar = 2024 ORDER BY groep");
     for (const g of got) {
-      const expected = mix.filter((m) => m.groep === g.groep).reduce((sum, m) => sum + (Number(m.aandeel_pct) / 100)
-        * (param(`rekenmodel.tarief.${m.zzp}`, 2024).toNumber() + param(`rekenmodel.huisvesting.${m.zzp}`, 2024).toNumber()) * param("rekenmodel.dagen_per_jaar", 2024).toNumber(), 0);
+      const expected = mix
+        .filter((m) => m.groep === g.groep)
+        .reduce(
+          (sum, m) =>
+            sum +
+            (Number(m.aandeel_pct) / 100) *
+              (param(`rekenmodel.tarief.${m.zzp}`, 2024).toNumber() + param(`rekenmodel.huisvesting.${m.zzp}`, 2024).toNumber()) *
+              param("rekenmodel.dagen_per_jaar", 2024).toNumber(),
+          0,
+        );
       expect(n(g.bruto_per_jaar)).toBeCloseTo(expected, 6);
     }
     // Rlz art. 5.13 and Bijlage C (2015) x the 2024 index: the pgb per day of each profile, without the top-up for living at home
@@ -96,7 +121,9 @@ describe("Rekenmodel Wlz: the damage is what a liable party owes under civil law
       expect(t.status).toBe("aanname");
       expect(Number(t.laag), p.zzp).toBeGreaterThanOrEqual(perDay);
     }
-    const [c] = await s.all("SELECT count(*) FILTER (geslaagd) AS ok, count(*) AS n FROM mart_controles WHERE controle_id LIKE 'rekenmodel.tarief_boven_pgb.%'");
+    const [c] = await s.all(
+      "SELECT count(*) FILTER (geslaagd) AS ok, count(*) AS n FROM mart_controles WHERE controle_id LIKE 'rekenmodel.tarief_boven_pgb.%'",
+    );
     expect(n(c.n)).toBe(3);
     expect(n(c.ok)).toBe(3);
   });
@@ -117,7 +144,7 @@ describe("Wmo participation, read for what it counts", () => {
     const definitive = rows("wmo/waarnemingen.csv").filter((w) => w.grootheid === "afkoopsom_definitief");
     expect(definitive.map((w) => w.bron_id)).not.toContain("vng-verbond-wmo-2015");
     const [a] = await s.all("SELECT afkoopsom FROM wmo_afkoopsom WHERE jaar = 2015");
-    expect(n(a.afkoopsom)).toBe(Math.round(n(na.bedrag) * param("wmo.deelname_verzekeraars", 2015).toNumber() / 100));
+    expect(n(a.afkoopsom)).toBe(Math.round((n(na.bedrag) * param("wmo.deelname_verzekeraars", 2015).toNumber()) / 100));
   });
 
   it("Raadsvoorstel Hilversum 2018's '99,7% van alle gemeenten' counts municipalities; the parameter counts inhabitants, converted with the two small municipalities' assumed size", () => {
@@ -132,11 +159,14 @@ describe("Wmo participation, read for what it counts", () => {
   });
 
   it("2017's two unnamed small municipalities: every municipality small enough may be one of them, and no year distributes more than is available", async () => {
-    const st = await s.all("SELECT deelname_status, max(inwoners) AS grootste, count(*) AS n FROM wmo_verdeling_gemeenten WHERE jaar = 2017 GROUP BY deelname_status");
+    const st = await s.all(
+      "SELECT deelname_status, max(inwoners) AS grootste, count(*) AS n FROM wmo_verdeling_gemeenten WHERE jaar = 2017 GROUP BY deelname_status",
+    );
     const unknown = st.find((r) => r.deelname_status === "onbekend")!;
     expect(n(unknown.n)).toBeGreaterThan(2);
     expect(n(unknown.grootste)).toBeLessThanOrEqual(param("wmo.inwoners_kleine_gemeente_max", 2017).toNumber());
-    const years = await s.all(`SELECT b.jaar, b.uit_te_keren, sum(v.ontvangen) AS verdeeld, count(*) AS gemeenten FROM wmo_bedrag_per_inwoner b JOIN wmo_verdeling_gemeenten v USING (jaar)
+    const years =
+      await s.all(`SELECT b.jaar, b.uit_te_keren, sum(v.ontvangen) AS verdeeld, count(*) AS gemeenten FROM wmo_bedrag_per_inwoner b JOIN wmo_verdeling_gemeenten v USING (jaar)
                                GROUP BY b.jaar, b.uit_te_keren ORDER BY b.jaar`);
     expect(years.map((r) => n(r.jaar))).toEqual([2015, 2016, 2017, 2018]);
     // each municipality's amount is rounded to the euro: at most half a euro each above what is available
@@ -154,7 +184,8 @@ describe("Wmo participation, read for what it counts", () => {
 describe("Werkafspraken Verbond–ASP 2023, toelichting onder d: the EUR 2,500 rule holds for a share of cases only", () => {
   it("a provision below the threshold is settled directly only in the share of cases the pilot applies to", async () => {
     const rowsDirect = await s.all("SELECT voorziening, kosten, direct FROM vg_per_type WHERE jaar = 2024 AND vector_id = 0");
-    const d = param("verhaal.drempel_toepassing", 2024).toNumber() / 100, a = param("verhaal.direct_door_verzekeraar", 2024).toNumber() / 100;
+    const d = param("verhaal.drempel_toepassing", 2024).toNumber() / 100,
+      a = param("verhaal.direct_door_verzekeraar", 2024).toNumber() / 100;
     const below = rowsDirect.filter((r) => n(r.kosten) <= param("verhaal.drempel_direct", 2024).toNumber());
     expect(below.length).toBeGreaterThan(0);
     for (const r of below) expect(n(r.direct)).toBeCloseTo(1 - (1 - d) * (1 - a), 12);

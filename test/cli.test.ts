@@ -75,7 +75,14 @@ describe("afkoop wmo / wlz", () => {
     const r = afkoop("wlz", "--year", "2025", "--scenario", join(ROOT, "scenarios/voorbeeld-wlz.json"), "--json");
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
-    expect(j.steps.filter((s: { stand: string }) => s.stand === "voorlopig").map((s: { stap: string }) => s.stap)).toEqual(["uitgangspunt", "A", "B", "C", "D", "afkoopsom"]);
+    expect(j.steps.filter((s: { stand: string }) => s.stand === "voorlopig").map((s: { stap: string }) => s.stap)).toEqual([
+      "uitgangspunt",
+      "A",
+      "B",
+      "C",
+      "D",
+      "afkoopsom",
+    ]);
     expect(Number(j.afkoopsom.nacalculatie)).toBe(Number(j.afkoopsom.definitief) - Number(j.afkoopsom.voorlopig));
     expect(j.nota.uiterlijk_verstuurd).toBe("2025-07-01");
   });

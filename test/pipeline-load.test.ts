@@ -32,7 +32,10 @@ describe("loading the shipped data", () => {
   });
 
   it("keeps money exact as DECIMAL", async () => {
-    const cols = await read(db, "SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = 'stg_wmo_waarnemingen' AND column_name IN ('waarde', 'laag', 'hoog')");
+    const cols = await read(
+      db,
+      "SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = 'stg_wmo_waarnemingen' AND column_name IN ('waarde', 'laag', 'hoog')",
+    );
     for (const c of cols) expect(c.data_type).toMatch(/^DECIMAL/);
     const [row] = await read(db, "SELECT waarde FROM stg_wmo_waarnemingen WHERE waarneming_id = 'afkoopsom_2016_definitief'");
     expect(row.waarde).toBe("10751312.0000");
@@ -64,12 +67,19 @@ describe("loading the shipped data", () => {
 
 describe("inputs from Excel", () => {
   it("reads a Dutch-locale CSV export (semicolons, decimal comma, thousands dots)", async () => {
-    const nl = shipped("wmo/waarnemingen.csv").split("\n").map((line) => {
-      const p = parseDelimited(line + "\n", "x");
-      if ("issue" in p || line.trim() === "") return line;
-      return p.table.header.map((cell) => (/^\d+\.\d+$/.test(cell) ? cell.replace(".", ",") : /^\d{4,}$/.test(cell) && Number(cell) > 99999 ? Number(cell).toLocaleString("nl-NL") : cell))
-        .map((c) => (c.includes(";") || c.includes(",") && !/^[\d.,]+$/.test(c) ? `"${c}"` : c)).join(";");
-    }).join("\n");
+    const nl = shipped("wmo/waarnemingen.csv")
+      .split("\n")
+      .map((line) => {
+        const p = parseDelimited(line + "\n", "x");
+        if ("issue" in p || line.trim() === "") return line;
+        return p.table.header
+          .map((cell) =>
+            /^\d+\.\d+$/.test(cell) ? cell.replace(".", ",") : /^\d{4,}$/.test(cell) && Number(cell) > 99999 ? Number(cell).toLocaleString("nl-NL") : cell,
+          )
+          .map((c) => (c.includes(";") || (c.includes(",") && !/^[\d.,]+$/.test(c)) ? `"${c}"` : c))
+          .join(";");
+      })
+      .join("\n");
     expect(nl).toContain("10.751.312");
     expect(nl).toContain("0,61;0,64");
     const out = join(tempDir(), "nl.duckdb");
@@ -146,14 +156,18 @@ describe("idempotence", () => {
       const inB = (await all("SELECT table_name FROM duckdb_tables() WHERE database_name = 'b'")).map((r) => r.table_name);
       for (const { table_name: t } of tables) {
         expect(inB, String(t)).toContain(t);
-        const cols = await all(`SELECT column_name AS c, data_type AS d FROM duckdb_columns() WHERE database_name = 'a' AND table_name = '${t}' ORDER BY column_index`);
+        const cols = await all(
+          `SELECT column_name AS c, data_type AS d FROM duckdb_columns() WHERE database_name = 'a' AND table_name = '${t}' ORDER BY column_index`,
+        );
         const isDouble = (d: unknown) => /^(DOUBLE|FLOAT)/.test(String(d));
         const exact = cols.filter((c) => !isDouble(c.d)).map((c) => `"${c.c}"`);
         const [na, nb] = [await all(`SELECT count(*) AS n FROM a.${t}`), await all(`SELECT count(*) AS n FROM b.${t}`)];
         expect(nb[0].n, `${t}: rows`).toBe(na[0].n);
         if (exact.length) {
           const list = exact.join(", ");
-          const [d] = await all(`SELECT (SELECT count(*) FROM (SELECT ${list} FROM a.${t} EXCEPT ALL SELECT ${list} FROM b.${t})) + (SELECT count(*) FROM (SELECT ${list} FROM b.${t} EXCEPT ALL SELECT ${list} FROM a.${t})) AS verschil`);
+          const [d] = await all(
+            `SELECT (SELECT count(*) FROM (SELECT ${list} FROM a.${t} EXCEPT ALL SELECT ${list} FROM b.${t})) + (SELECT count(*) FROM (SELECT ${list} FROM b.${t} EXCEPT ALL SELECT ${list} FROM a.${t})) AS verschil`,
+          );
           expect(Number(d.verschil), `${t}: rows differing in ${list}`).toBe(0);
         }
         for (const c of cols.filter((x) => isDouble(x.d))) {

@@ -8,11 +8,13 @@ import { rekenmodel } from "../pipelines/cli/rekenmodel.ts";
 import type { Override } from "../pipelines/params/scenario.ts";
 import { runPipeline } from "../pipelines/warehouse/build.ts";
 import { ModelSession } from "../pipelines/warehouse/session.ts";
-import { freshWarehouse, shipped, tempDir, userData } from "./support/fixtures.ts";
+import { freshWarehouse, tempDir, userData } from "./support/fixtures.ts";
 import { adults, param, rows } from "./support/registry.ts";
 
 let db: string;
-beforeAll(async () => { db = await freshWarehouse(); });
+beforeAll(async () => {
+  db = await freshWarehouse();
+});
 
 function csv(name: string, text: string): string {
   const f = join(tempDir(), name);
@@ -24,10 +26,20 @@ describe("life-table engine: published reference values", () => {
   // Standard Ultimate Survival Model (Dickson, Hardy & Waters, AMLCR; SOA FAM-L tables): Makeham's law
   // mu_x = A + B c^x, A = 0.00022, B = 2.7e-6, c = 1.124, i = 5%. The table is generated from the law
   // itself; the annuity values are the published ones.
-  const A = 0.00022, B = 2.7e-6, c = 1.124;
+  const A = 0.00022,
+    B = 2.7e-6,
+    c = 1.124;
   const S = (x: number) => Math.exp(-A * x - (B / Math.log(c)) * (c ** x - 1));
   const sulm = () => csv("sulm.csv", "age,lx\n" + Array.from({ length: 111 }, (_, j) => `${20 + j},${(100000 * S(20 + j)) / S(20)}`).join("\n") + "\n");
-  const published: [number, number][] = [[20, 19.9664], [40, 18.4578], [60, 14.9041], [65, 13.5498], [70, 12.0083], [80, 8.5484], [100, 2.7156]];
+  const published: [number, number][] = [
+    [20, 19.9664],
+    [40, 18.4578],
+    [60, 14.9041],
+    [65, 13.5498],
+    [70, 12.0083],
+    [80, 8.5484],
+    [100, 2.7156],
+  ];
 
   for (const [age, adue] of published) {
     it(`SULM: the whole-life annuity-due at ${age} is ${adue} at 5%`, async () => {
@@ -39,7 +51,10 @@ describe("life-table engine: published reference values", () => {
 
   it("SSA Actuarial Study 113, table 5.J (US white males 1989-91, 10%): the 17-year annuity-due at 55 is (N55 - N72) / D55", async () => {
     // D_x for ages 55-73 as published; l_x = D_x (1.1)^x; the published N55 and N72 give the reference value
-    const D = [465.579, 419.388, 377.437, 339.321, 304.673, 273.192, 244.624, 218.735, 195.297, 174.086, 154.907, 137.590, 121.977, 107.907, 95.226, 83.800, 73.509, 64.255, 55.952];
+    const D = [
+      465.579, 419.388, 377.437, 339.321, 304.673, 273.192, 244.624, 218.735, 195.297, 174.086, 154.907, 137.59, 121.977, 107.907, 95.226, 83.8, 73.509, 64.255,
+      55.952,
+    ];
     const table = csv("ssa.csv", "age,lx\n" + D.map((d, j) => `${55 + j},${d * 1.1 ** (55 + j)}`).join("\n") + "\n");
     const r = await lifeFunctions({ tablePath: table, age: 55, interest: 0.1, indexation: 0, term: 17, dbPath: db });
     expect(r.annuityDue).toBeCloseTo((4208.65 - 421.4) / 465.579, 3);
@@ -55,10 +70,24 @@ describe("life-table engine: published reference values", () => {
 
   it("accepts qx and mx tables as well as lx, and they agree", async () => {
     const hmd = rows("referentie/levenstafels.csv").filter((r) => r.year === "2019" && r.sex === "female");
-    const byQ = await lifeFunctions({ tablePath: csv("q.csv", "age,qx\n" + hmd.map((r) => `${r.age},${r.qx}`).join("\n")), age: 40, interest: 0.03, indexation: 0.01, term: null, dbPath: db });
+    const byQ = await lifeFunctions({
+      tablePath: csv("q.csv", "age,qx\n" + hmd.map((r) => `${r.age},${r.qx}`).join("\n")),
+      age: 40,
+      interest: 0.03,
+      indexation: 0.01,
+      term: null,
+      dbPath: db,
+    });
     const shippedRes = await lifeFunctions({ year: 2019, sex: "female", age: 40, interest: 0.03, indexation: 0.01, term: null, dbPath: db });
     expect(byQ.annuityDue).toBeCloseTo(shippedRes.annuityDue, 10);
-    const byM = await lifeFunctions({ tablePath: csv("m.csv", "age,mx,ax\n" + hmd.map((r) => `${r.age},${r.mx},${r.ax}`).join("\n")), age: 40, interest: 0.03, indexation: 0.01, term: null, dbPath: db });
+    const byM = await lifeFunctions({
+      tablePath: csv("m.csv", "age,mx,ax\n" + hmd.map((r) => `${r.age},${r.mx},${r.ax}`).join("\n")),
+      age: 40,
+      interest: 0.03,
+      indexation: 0.01,
+      term: null,
+      dbPath: db,
+    });
     expect(Math.abs(byM.annuityDue / shippedRes.annuityDue - 1)).toBeLessThan(0.002);
   });
 
@@ -79,7 +108,9 @@ describe("life-table engine: published reference values", () => {
 
   it("refuses a life table with a gap in its ages, naming the file", async () => {
     const table = csv("gap.csv", "age,qx\n0,0.01\n1,0.01\n3,1\n");
-    await expect(lifeFunctions({ tablePath: table, age: 0, interest: 0, indexation: 0, term: null, dbPath: db })).rejects.toThrow(/gap\.csv.*consecutive ages without gaps, found a gap between 1 and 3/);
+    await expect(lifeFunctions({ tablePath: table, age: 0, interest: 0, indexation: 0, term: null, dbPath: db })).rejects.toThrow(
+      /gap\.csv.*consecutive ages without gaps, found a gap between 1 and 3/,
+    );
   });
 });
 
@@ -87,12 +118,22 @@ describe("cohort model: a small case worked by hand", () => {
   it("one age at injury, no waiting time, no discounting: damage = inflow x cost x (1 + p + p p') x draagvlak", async () => {
     // Everybody is injured at 108; the tables end at 110. With r = 0 the present value per person is the
     // expected number of years alive from 108: 1 + p108 + p108 p109 (per sex, with the group's multiplier).
-    const leeftijden = "groep,leeftijd_van,leeftijd_tot,aandeel_pct,status,bron_id,toelichting\ndwarslaesie,108,108,100,aanname,project-aanname,\nnah,108,108,100,aanname,project-aanname,\n";
+    const leeftijden =
+      "groep,leeftijd_van,leeftijd_tot,aandeel_pct,status,bron_id,toelichting\ndwarslaesie,108,108,100,aanname,project-aanname,\nnah,108,108,100,aanname,project-aanname,\n";
     const dataDir = userData({ "rekenmodel/leeftijdsverdeling.csv": leeftijden });
     const out = join(tempDir(), "hand.duckdb");
-    await runPipeline({ dataDir, dbPath: out, scenario: { parameters: {
-      "rekenmodel.wachttijd": 0, "rekenmodel.disconteringsvoet": 2, "rekenmodel.indexatie": 2, "rekenmodel.nah.sterftefactor": 1,
-    } } });
+    await runPipeline({
+      dataDir,
+      dbPath: out,
+      scenario: {
+        parameters: {
+          "rekenmodel.wachttijd": 0,
+          "rekenmodel.disconteringsvoet": 2,
+          "rekenmodel.indexatie": 2,
+          "rekenmodel.nah.sterftefactor": 1,
+        },
+      },
+    });
     const s = await ModelSession.open(out);
     await s.run([
       { parameter_id: "rekenmodel.wachttijd", vanaf_jaar: null, waarde: "0", laag: null, hoog: null, toelichting: null },
@@ -110,25 +151,40 @@ describe("cohort model: a small case worked by hand", () => {
     // Jochems et al. 2021 count adults: the inflow applies to the population aged 18 and over on 1 January 2024
     const volwassenen = adults(2024);
     const p = (id: string) => param(id, 2024).toNumber();
-    const inflow = volwassenen * p("rekenmodel.nah.incidentie") / 1e5 * (1 - p("rekenmodel.nah.sterfte_ziekenhuis") / 100) * p("rekenmodel.nah.aandeel_zeer_ernstig") / 100
-      * (p("rekenmodel.nah.aandeel_verkeer") / 100 * p("rekenmodel.nah.aandeel_aansprakelijk_verkeer") / 100 + p("rekenmodel.nah.aandeel_aansprakelijk_overig") / 100);
+    const inflow =
+      ((((volwassenen * p("rekenmodel.nah.incidentie")) / 1e5) *
+        (1 - p("rekenmodel.nah.sterfte_ziekenhuis") / 100) *
+        p("rekenmodel.nah.aandeel_zeer_ernstig")) /
+        100) *
+      (((p("rekenmodel.nah.aandeel_verkeer") / 100) * p("rekenmodel.nah.aandeel_aansprakelijk_verkeer")) / 100 +
+        p("rekenmodel.nah.aandeel_aansprakelijk_overig") / 100);
     const mix = rows("rekenmodel/zorgprofiel.csv").filter((r) => r.groep === "nah");
-    const bruto = mix.reduce((t, r) => t + Number(r.aandeel_pct) / 100 * (p(`rekenmodel.tarief.${r.zzp}`) + p(`rekenmodel.huisvesting.${r.zzp}`)) * p("rekenmodel.dagen_per_jaar"), 0);
-    const cost = bruto * p("rekenmodel.contracteerpercentage") / 100 * (1 + p("rekenmodel.subsidies") / 100) * (1 + p("rekenmodel.beleidswijzigingen") / 100) * (1 - p("rekenmodel.eigen_bijdrage") / 100);
+    const bruto = mix.reduce(
+      (t, r) => t + (Number(r.aandeel_pct) / 100) * (p(`rekenmodel.tarief.${r.zzp}`) + p(`rekenmodel.huisvesting.${r.zzp}`)) * p("rekenmodel.dagen_per_jaar"),
+      0,
+    );
+    const cost =
+      ((bruto * p("rekenmodel.contracteerpercentage")) / 100) *
+      (1 + p("rekenmodel.subsidies") / 100) *
+      (1 + p("rekenmodel.beleidswijzigingen") / 100) *
+      (1 - p("rekenmodel.eigen_bijdrage") / 100);
     // what a liable party owes: liability x (1 - employer cases, art. 10.2.3 Wlz) x civil-law share (art. 10.2.2 lid 1)
-    const verhaalbaar = p("rekenmodel.aansprakelijkheid") / 100 * (1 - p("rekenmodel.werkgever_uitgesloten") / 100) * p("rekenmodel.civielrechtelijk_verhaalbaar") / 100;
+    const verhaalbaar =
+      ((p("rekenmodel.aansprakelijkheid") / 100) * (1 - p("rekenmodel.werkgever_uitgesloten") / 100) * p("rekenmodel.civielrechtelijk_verhaalbaar")) / 100;
     const draagvlak = 92.58;
     expect(Number(nah.instroom)).toBeCloseTo(inflow, 9);
     expect(Number(nah.kosten_per_jaar)).toBeCloseTo(cost, 6);
     expect(Number(nah.contante_waarde_per_persoon)).toBeCloseTo(cost * verhaalbaar * perPerson, 4);
-    expect(Number(nah.schadelast)).toBeCloseTo(inflow * verhaalbaar * cost * perPerson * draagvlak / 100, 2);
+    expect(Number(nah.schadelast)).toBeCloseTo((inflow * verhaalbaar * cost * perPerson * draagvlak) / 100, 2);
   });
 
   it("a waiting time defers the costs: with lag 1 the first year's cost falls away", async () => {
     const s = await ModelSession.open(db);
     const ov = (id: string, w: number): Override => ({ parameter_id: id, vanaf_jaar: null, waarde: String(w), laag: null, hoog: null, toelichting: null });
     await s.run([ov("rekenmodel.wachttijd", 0)]);
-    const [a] = await s.all("SELECT sum(kosten_contant) AS k, sum(kosten_contant) FILTER (t = 0) AS k0 FROM rekenmodel_kasstromen WHERE jaar = 2024 AND groep = 'nah'");
+    const [a] = await s.all(
+      "SELECT sum(kosten_contant) AS k, sum(kosten_contant) FILTER (t = 0) AS k0 FROM rekenmodel_kasstromen WHERE jaar = 2024 AND groep = 'nah'",
+    );
     await s.run([ov("rekenmodel.wachttijd", 1)]);
     const [b] = await s.all("SELECT sum(kosten_contant) AS k FROM rekenmodel_kasstromen WHERE jaar = 2024 AND groep = 'nah'");
     s.close();
@@ -138,14 +194,20 @@ describe("cohort model: a small case worked by hand", () => {
 
 describe("Monte Carlo", () => {
   let session: ModelSession;
-  beforeAll(async () => { session = await ModelSession.open(db); await session.run([]); });
+  beforeAll(async () => {
+    session = await ModelSession.open(db);
+    await session.run([]);
+  });
   afterAll(() => session?.close());
 
   it("the same seed gives the same numbers; another seed other numbers", async () => {
     const a = await rekenmodel({ year: 2024, draws: 2000, seed: 11, dbPath: db });
     const b = await rekenmodel({ year: 2024, draws: 2000, seed: 11, dbPath: db });
     const c = await rekenmodel({ year: 2024, draws: 2000, seed: 12, dbPath: db });
-    const strip = (m: Record<string, unknown>) => { const { millis, ...rest } = m; return rest; };
+    const strip = (m: Record<string, unknown>) => {
+      const { millis, ...rest } = m;
+      return rest;
+    };
     expect(strip(a.montecarlo)).toEqual(strip(b.montecarlo));
     expect(strip(c.montecarlo)).not.toEqual(strip(a.montecarlo));
   });
@@ -154,12 +216,24 @@ describe("Monte Carlo", () => {
     const out = await session.all(`SELECT v.parameter_id, min(v.waarde) AS lo, max(v.waarde) AS hi, any_value(o.laag) AS laag, any_value(o.hoog) AS hoog
       FROM rm_vectoren v JOIN rm_onzeker o ON o.jaar = v.jaar AND o.parameter_id = v.parameter_id WHERE v.soort = 'mc' GROUP BY v.parameter_id`);
     expect(out.length).toBeGreaterThan(15);
-    for (const r of out) { expect(Number(r.lo)).toBeGreaterThanOrEqual(Number(r.laag)); expect(Number(r.hi)).toBeLessThanOrEqual(Number(r.hoog)); }
+    for (const r of out) {
+      expect(Number(r.lo)).toBeGreaterThanOrEqual(Number(r.laag));
+      expect(Number(r.hi)).toBeLessThanOrEqual(Number(r.hoog));
+    }
   });
 
   it("collapsed ranges leave nothing to draw, and the evaluation at the values equals the exact model (grid interpolation within 0.2%)", async () => {
     const unc = await session.all("SELECT DISTINCT parameter_id, waarde FROM rm_onzeker WHERE jaar = 2024");
-    await session.run(unc.map((r) => ({ parameter_id: String(r.parameter_id), vanaf_jaar: null, waarde: String(r.waarde), laag: Number(r.waarde), hoog: Number(r.waarde), toelichting: null })));
+    await session.run(
+      unc.map((r) => ({
+        parameter_id: String(r.parameter_id),
+        vanaf_jaar: null,
+        waarde: String(r.waarde),
+        laag: Number(r.waarde),
+        hoog: Number(r.waarde),
+        toelichting: null,
+      })),
+    );
     const [{ n }] = await session.all("SELECT count(*) AS n FROM rm_onzeker");
     expect(Number(n)).toBe(0);
     await session.run([]);
@@ -177,7 +251,9 @@ describe("Monte Carlo", () => {
     expect(Number(disc.elasticiteit)).toBeLessThan(0);
     const inc = t.find((r) => r.parameter_id === "rekenmodel.nah.incidentie")!;
     // damage is proportional to the NAH inflow, so its elasticity equals the NAH share of the damage
-    const [{ aandeel }] = await session.all("SELECT sum(schadelast) FILTER (groep = 'nah') / sum(schadelast) AS aandeel FROM rekenmodel_schadelast WHERE jaar = 2024");
+    const [{ aandeel }] = await session.all(
+      "SELECT sum(schadelast) FILTER (groep = 'nah') / sum(schadelast) AS aandeel FROM rekenmodel_schadelast WHERE jaar = 2024",
+    );
     expect(Number(inc.elasticiteit)).toBeCloseTo(Number(aandeel), 2);
   });
 });

@@ -9,11 +9,17 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import { describe, expect, it } from "vitest";
 import { MODELS_DIR } from "../pipelines/warehouse/paths.ts";
 
-const a = 7, b = 0.1, pi = Math.PI;
+const a = 7,
+  b = 0.1,
+  pi = Math.PI;
 const V = a ** 2 / 8 + (b * pi ** 4) / 5 + (b ** 2 * pi ** 8) / 18 + 0.5;
-const V1 = (1 + (b * pi ** 4) / 5) ** 2 / 2, V2 = a ** 2 / 8, V13 = b ** 2 * pi ** 8 * (1 / 18 - 1 / 50);
+const V1 = (1 + (b * pi ** 4) / 5) ** 2 / 2,
+  V2 = a ** 2 / 8,
+  V13 = b ** 2 * pi ** 8 * (1 / 18 - 1 / 50);
 const analytic: Record<string, { S: number; ST: number }> = {
-  x1: { S: V1 / V, ST: (V1 + V13) / V }, x2: { S: V2 / V, ST: V2 / V }, x3: { S: 0, ST: V13 / V },
+  x1: { S: V1 / V, ST: (V1 + V13) / V },
+  x2: { S: V2 / V, ST: V2 / V },
+  x3: { S: 0, ST: V13 / V },
 };
 
 async function ishigami(n: number, seed: number) {
@@ -29,7 +35,9 @@ async function ishigami(n: number, seed: number) {
                    max(-pi() + 2 * pi() * u) FILTER (parameter_id = 'x3') AS x3
             FROM d GROUP BY ALL)
       SELECT 'ishigami' AS uitkomst, matrix, gevarieerd, trekking, sin(x1) + ${a} * sin(x2) ^ 2 + ${b} * x3 ^ 4 * sin(x1) AS f FROM w`);
-    const rows = (await con.runAndReadAll("SELECT parameter_id, eerste_orde, totaal, trekkingen FROM sobol_indices('ishigami_uitkomsten') ORDER BY parameter_id")).getRowObjectsJson();
+    const rows = (
+      await con.runAndReadAll("SELECT parameter_id, eerste_orde, totaal, trekkingen FROM sobol_indices('ishigami_uitkomsten') ORDER BY parameter_id")
+    ).getRowObjectsJson();
     return Object.fromEntries(rows.map((r) => [String(r.parameter_id), { S: Number(r.eerste_orde), ST: Number(r.totaal), n: Number(r.trekkingen) }]));
   } finally {
     con.closeSync();

@@ -29,9 +29,10 @@ describe("the parameter registry behind the SQL", () => {
   it("every parameter in the registry is used by some model or check", () => {
     const sql = models.map((m) => m.sql).join("\n");
     // a family of parameters read by its prefix (LIKE 'verhaal.gevallen.%') counts as used
-    const family = (id: string) => sql.includes(`LIKE '${id.slice(0, id.lastIndexOf(".") + 1)}%'`)
+    const family = (id: string) =>
+      sql.includes(`LIKE '${id.slice(0, id.lastIndexOf(".") + 1)}%'`) ||
       // or by its prefix and a key (par('rekenmodel.tarief.' || z.zzp, ...)), the key being a value the loader accepts
-      || (sql.includes(`'${id.slice(0, id.lastIndexOf(".") + 1)}' || `) && zzp.includes(id.slice(id.lastIndexOf(".") + 1)));
+      (sql.includes(`'${id.slice(0, id.lastIndexOf(".") + 1)}' || `) && zzp.includes(id.slice(id.lastIndexOf(".") + 1)));
     const unused = [...ids].filter((id) => !sql.includes(`'${id}'`) && !sql.includes(`'${id.replace(/(voorlopig|definitief)$/, "")}' || `) && !family(id));
     expect(unused).toEqual([]);
   });

@@ -1,6 +1,6 @@
 // Bought off versus individual recovery, read like the method: a municipality worked by hand, the Werkafspraken Verbond–ASP 2023
 // threshold, the Monte Carlo's reproducibility, and a scenario run that writes everything or nothing.
-import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { UsageError } from "../pipelines/lib/errors.ts";
@@ -24,11 +24,22 @@ const TYPES = ["traplift", "woningaanpassing", "rolstoel", "vervoer", "huishoude
 function handWorked(extra: Record<string, number> = {}) {
   const p: Record<string, number> = {
     ...Object.fromEntries(TYPES.map((t) => [`verhaal.gevallen.${t}`, 0])),
-    "verhaal.gevallen.traplift": 10, "verhaal.kosten.traplift": 6000,
-    "verhaal.detectie": 50, "verhaal.slagingskans": 80, "verhaal.aansprakelijkheid": 100, "verhaal.verjaring_verlies": 0,
-    "verhaal.direct_door_verzekeraar": 0, "verhaal.drempel_direct": 0, "verhaal.drempel_toepassing": 0, "verhaal.onverzekerd": 0,
-    "verhaal.honorarium_methode": 2, "verhaal.honorarium_percentage": 10, "verhaal.behandelkosten": 100, "verhaal.vaste_kosten": 1000,
-    "verhaal.disconteringsvoet": 0, "verhaal.horizon": 3,
+    "verhaal.gevallen.traplift": 10,
+    "verhaal.kosten.traplift": 6000,
+    "verhaal.detectie": 50,
+    "verhaal.slagingskans": 80,
+    "verhaal.aansprakelijkheid": 100,
+    "verhaal.verjaring_verlies": 0,
+    "verhaal.direct_door_verzekeraar": 0,
+    "verhaal.drempel_direct": 0,
+    "verhaal.drempel_toepassing": 0,
+    "verhaal.onverzekerd": 0,
+    "verhaal.honorarium_methode": 2,
+    "verhaal.honorarium_percentage": 10,
+    "verhaal.behandelkosten": 100,
+    "verhaal.vaste_kosten": 1000,
+    "verhaal.disconteringsvoet": 0,
+    "verhaal.horizon": 3,
     ...extra,
   };
   return p;
@@ -65,9 +76,11 @@ describe("a municipality of 200,000 inhabitants worked by hand (2018)", () => {
     expect(Number(g.voordeel_uittreden)).toBeCloseTo(netto * (1 - rest) - 1000 - ontvangst, 2);
     expect(Number(g.voordeel_horizon)).toBeCloseTo(3 * (netto * (1 - rest) - 1000 - ontvangst), 2);
     // at the break-even rate the advantage is zero: (ontvangst + vaste kosten) / (netto per detection point x (1 - rest))
-    expect(Number(g.breakeven_detectie_pct)).toBeCloseTo((ontvangst + 1000) / (netto / 50 * (1 - rest)), 4);
+    expect(Number(g.breakeven_detectie_pct)).toBeCloseTo((ontvangst + 1000) / ((netto / 50) * (1 - rest)), 4);
     // the advantage as a function of the detection rate is the straight line through these numbers
-    const curve = await s.all("SELECT detectie_pct, voordeel_uittreden FROM vergelijking_wmo_detectiecurve WHERE jaar = 2018 AND gemeentecode = 'EIGEN' ORDER BY detectie_pct");
+    const curve = await s.all(
+      "SELECT detectie_pct, voordeel_uittreden FROM vergelijking_wmo_detectiecurve WHERE jaar = 2018 AND gemeentecode = 'EIGEN' ORDER BY detectie_pct",
+    );
     expect(curve.map((c) => Number(c.detectie_pct))).toEqual([0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100]);
     expect(Number(curve[5].voordeel_uittreden)).toBeCloseTo(Number(g.voordeel_uittreden), 2);
     expect(Number(curve[0].voordeel_uittreden)).toBeCloseTo(-1000 - ontvangst, 2);
@@ -130,8 +143,14 @@ describe("afkoop scenario run", () => {
     return f;
   };
   const sweep = {
-    naam: "test", parameters: { "verhaal.vaste_kosten": 4000 }, jaar: 2018, montecarlo: { trekkingen: 100, seed: 5 },
-    sweep: [{ parameter: "verhaal.detectie", van: 20, tot: 60, stappen: 3 }, { parameter: "verhaal.honorarium_methode", waarden: [1, 2] }],
+    naam: "test",
+    parameters: { "verhaal.vaste_kosten": 4000 },
+    jaar: 2018,
+    montecarlo: { trekkingen: 100, seed: 5 },
+    sweep: [
+      { parameter: "verhaal.detectie", van: 20, tot: 60, stappen: 3 },
+      { parameter: "verhaal.honorarium_methode", waarden: [1, 2] },
+    ],
   };
 
   it("a grid of every combination; the same scenario gives the same files", async () => {
@@ -142,28 +161,52 @@ describe("afkoop scenario run", () => {
     for (const name of ["gemeenten.csv", "nationaal.csv", "wlz.csv"]) {
       expect(readFileSync(join(b.outDir, name), "utf8")).toBe(readFileSync(join(a.outDir, name), "utf8"));
     }
-    expect(readdirSync(a.outDir).sort()).toEqual(["gemeenten.csv", "gemeenten.parquet", "gemeenten.xlsx", "manifest.json", "nationaal.csv", "nationaal.parquet", "nationaal.xlsx", "wlz.csv", "wlz.parquet", "wlz.xlsx"]);
+    expect(readdirSync(a.outDir).sort()).toEqual([
+      "gemeenten.csv",
+      "gemeenten.parquet",
+      "gemeenten.xlsx",
+      "manifest.json",
+      "nationaal.csv",
+      "nationaal.parquet",
+      "nationaal.xlsx",
+      "wlz.csv",
+      "wlz.parquet",
+      "wlz.xlsx",
+    ]);
     const m = JSON.parse(readFileSync(join(a.outDir, "manifest.json"), "utf8"));
     expect(m.montecarlo).toEqual({ trekkingen: 100, seed: 5 });
     expect(m.punten).toBe(6);
     expect(m.invoer.length).toBeGreaterThan(10);
     expect(m.synthetisch_claimregister).toBe(true);
     // the swept parameter is fixed in each point: more detection, more recovered
-    const nat = readFileSync(join(a.outDir, "nationaal.csv"), "utf8").trim().split("\n").slice(1).map((l) => l.split(","));
+    const nat = readFileSync(join(a.outDir, "nationaal.csv"), "utf8")
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((l) => l.split(","));
     const recovered = (det: string, meth: string) => Number(nat.find((r) => r[1] === det && r[2] === meth)![6]);
     expect(recovered("60.0", "2.0")).toBeCloseTo(3 * recovered("20.0", "2.0"), 0);
   });
 
   it("grids are the cartesian product of the axes", () => {
-    expect(gridPoints([{ parameter: "a", waarden: [1, 2] }, { parameter: "b", waarden: [3, 4, 5] }])).toHaveLength(6);
+    expect(
+      gridPoints([
+        { parameter: "a", waarden: [1, 2] },
+        { parameter: "b", waarden: [3, 4, 5] },
+      ]),
+    ).toHaveLength(6);
     expect(gridPoints([])).toEqual([{}]);
   });
 
   it("errors name the field, and a failed run leaves the previous results as they were", async () => {
     const registry = await s.registry();
-    expect(() => planScenario({ sweep: [{ parameter: "verhaal.detectie", van: 10, tot: 20, stappen: 1 }] }, registry, "x.json")).toThrow(/x\.json: sweep\[0\]\.stappen: expected a whole number from 2 to 1000, found 1/);
+    expect(() => planScenario({ sweep: [{ parameter: "verhaal.detectie", van: 10, tot: 20, stappen: 1 }] }, registry, "x.json")).toThrow(
+      /x\.json: sweep\[0\]\.stappen: expected a whole number from 2 to 1000, found 1/,
+    );
     expect(() => planScenario({ montecarlo: { trekingen: 5 } }, registry, "x.json")).toThrow(/x\.json: montecarlo\.trekingen: unknown field/);
-    expect(() => planScenario({ sweep: { parameter: "verhaal.detectie", waarden: [150] } }, registry, "x.json")).toThrow(/sweep\[0\]\.waarden: 150 is outside the allowed range/);
+    expect(() => planScenario({ sweep: { parameter: "verhaal.detectie", waarden: [150] } }, registry, "x.json")).toThrow(
+      /sweep\[0\]\.waarden: 150 is outside the allowed range/,
+    );
     expect(() => planScenario({ gemeente: "Hilversum" }, registry, "x.json")).toThrow(UsageError);
     // the results of an earlier run, replaced only by a run that succeeds
     const out = join(tempDir(), "keep");

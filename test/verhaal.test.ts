@@ -26,7 +26,10 @@ beforeAll(async () => {
 async function ledgerError(csv: string): Promise<string> {
   const f = join(tempDir(), "claims.csv");
   writeFileSync(f, csv);
-  const err = await runPipeline({ ledgerPath: f, dbPath: db }).then(() => null, (e: unknown) => e);
+  const err = await runPipeline({ ledgerPath: f, dbPath: db }).then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(InputError);
   expect(sha256(db)).toBe(before);
   return (err as InputError).message;
@@ -54,7 +57,9 @@ describe("the claims ledger carries no personal data", () => {
     const lines = ledgerLines();
     const csv = [lines[0] + ",naam", ...lines.slice(1, 4).map((l) => l + ",J. Jansen")].join("\n") + "\n";
     const msg = await ledgerError(csv);
-    expect(msg).toMatch(/claims\.csv:1:16 \(column 'naam'\): expected no personal data in a claims ledger \(only a pseudonymous case id\), found a column that would hold names/);
+    expect(msg).toMatch(
+      /claims\.csv:1:16 \(column 'naam'\): expected no personal data in a claims ledger \(only a pseudonymous case id\), found a column that would hold names/,
+    );
   });
 
   it("refuses a BSN-shaped number in any cell, naming line and column and not repeating the number", async () => {
@@ -90,12 +95,18 @@ describe("the claims ledger carries no personal data", () => {
   });
 
   it("loads a real ledger without the synthetisch column, and the calibration then says it is not synthetic", async () => {
-    const lines = ledgerLines().slice(0, 400).map((l) => l.split(",").slice(0, 14).join(","));
+    const lines = ledgerLines()
+      .slice(0, 400)
+      .map((l) => l.split(",").slice(0, 14).join(","));
     const f = join(tempDir(), "echt.csv");
     writeFileSync(f, lines.join("\n") + "\n");
     const out = join(tempDir(), "echt.duckdb");
     await runPipeline({ ledgerPath: f, dbPath: out });
-    const [r] = await withWarehouse({ dbPath: out }, (w) => w.all("SELECT (SELECT herkomst FROM run_inputs WHERE tabel = 'stg_verhaal_claims') AS herkomst, (SELECT count(*) FROM stg_verhaal_claims) AS n, (SELECT any_value(synthetisch) FROM verhaal_kalibratie) AS synthetisch"));
+    const [r] = await withWarehouse({ dbPath: out }, (w) =>
+      w.all(
+        "SELECT (SELECT herkomst FROM run_inputs WHERE tabel = 'stg_verhaal_claims') AS herkomst, (SELECT count(*) FROM stg_verhaal_claims) AS n, (SELECT any_value(synthetisch) FROM verhaal_kalibratie) AS synthetisch",
+      ),
+    );
     expect(r).toEqual({ herkomst: "user", n: "399", synthetisch: false });
   });
 });
@@ -108,26 +119,37 @@ describe("the synthetic ledger", () => {
   });
 
   it("marks every row synthetic and knows nothing reported after its peildatum", async () => {
-    const [r] = await withWarehouse({ dbPath: db }, (w) => w.all(`SELECT count(*) FILTER (NOT synthetisch) AS echt, max(datum_gemeld) AS laatst,
-      count(*) FILTER (status = 'geregeld' AND datum_geregeld > DATE '${DEFAULT_GENERATOR.peildatum}') AS te_laat FROM stg_verhaal_claims`));
+    const [r] = await withWarehouse({ dbPath: db }, (w) =>
+      w.all(`SELECT count(*) FILTER (NOT synthetisch) AS echt, max(datum_gemeld) AS laatst,
+      count(*) FILTER (status = 'geregeld' AND datum_geregeld > DATE '${DEFAULT_GENERATOR.peildatum}') AS te_laat FROM stg_verhaal_claims`),
+    );
     expect(r.echt).toBe("0");
     expect(String(r.laatst) <= DEFAULT_GENERATOR.peildatum).toBe(true);
     expect(r.te_laat).toBe("0");
   });
 
   it("its triangle is built from the ledger: the latest diagonal is what was recovered per accident year, less what disclosure control holds back", async () => {
-    const rows = await withWarehouse({ dbPath: db }, (w) => w.all(`
+    const rows = await withWarehouse({ dbPath: db }, (w) =>
+      w.all(`
       SELECT o.origin, o.laatste, (SELECT sum(verhaald) FROM stg_verhaal_claims c WHERE c.regeling = 'wmo' AND c.status = 'geregeld' AND year(c.ongevalsdatum) = o.origin) AS ledger,
              (SELECT claims_achtergehouden FROM verhaal_sdc s WHERE s.driehoek = o.driehoek AND s.origin = o.origin ORDER BY s.dev DESC LIMIT 1) AS achtergehouden
-      FROM cl_per_origin o WHERE o.driehoek = 'wmo-verhaald' ORDER BY o.origin`));
+      FROM cl_per_origin o WHERE o.driehoek = 'wmo-verhaald' ORDER BY o.origin`),
+    );
     expect(rows.length).toBe(DEFAULT_GENERATOR.lastYear - DEFAULT_GENERATOR.firstYear + 1);
     for (const r of rows) {
       // equal to the ledger unless fewer than verhaal.sdc_minimum claims of the last periods are held back
       if (Number(r.achtergehouden) === 0) expect(Number(r.laatste)).toBeCloseTo(Number(r.ledger), 2);
-      else { expect(Number(r.laatste)).toBeLessThan(Number(r.ledger)); expect(Number(r.achtergehouden)).toBeLessThan(5); }
+      else {
+        expect(Number(r.laatste)).toBeLessThan(Number(r.ledger));
+        expect(Number(r.achtergehouden)).toBeLessThan(5);
+      }
     }
     // young accident years are projected further than old ones
-    const [dev] = await withWarehouse({ dbPath: db }, (w) => w.all(`SELECT arg_min(ontwikkeld_aandeel, origin) AS oud, arg_max(ontwikkeld_aandeel, origin) AS jong FROM cl_per_origin WHERE driehoek = 'wmo-verhaald'`));
+    const [dev] = await withWarehouse({ dbPath: db }, (w) =>
+      w.all(
+        `SELECT arg_min(ontwikkeld_aandeel, origin) AS oud, arg_max(ontwikkeld_aandeel, origin) AS jong FROM cl_per_origin WHERE driehoek = 'wmo-verhaald'`,
+      ),
+    );
     expect(Number(dev.jong)).toBeLessThan(Number(dev.oud));
   });
 });
@@ -154,9 +176,17 @@ describe("chain ladder and Mack's standard errors against published triangles", 
   });
 
   it("cumulating the incremental triangle by hand gives the same result as --incremental", async () => {
-    const inc = readFileSync(join(TRIANGLES, "taylor-ashe-incremental.csv"), "utf8").trim().split("\n").slice(1).map((l) => l.split(",").map(Number));
+    const inc = readFileSync(join(TRIANGLES, "taylor-ashe-incremental.csv"), "utf8")
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((l) => l.split(",").map(Number));
     const sums = new Map<number, number>();
-    const cum = inc.map(([o, d, v]) => { const s = (sums.get(o) ?? 0) + v; sums.set(o, s); return `${o},${d},${s}`; });
+    const cum = inc.map(([o, d, v]) => {
+      const s = (sums.get(o) ?? 0) + v;
+      sums.set(o, s);
+      return `${o},${d},${s}`;
+    });
     const f = join(tempDir(), "cum.csv");
     writeFileSync(f, ["origin,dev,value", ...cum].join("\n") + "\n");
     const a = await chainLadder(f, "cum", false);
@@ -167,7 +197,9 @@ describe("chain ladder and Mack's standard errors against published triangles", 
   it("refuses a triangle with a gap, and a bad cell with its line and column", async () => {
     const f = join(tempDir(), "gap.csv");
     writeFileSync(f, "origin,dev,value\n1,1,10\n1,3,30\n2,1,12\n");
-    await expect(chainLadder(f, "gap.csv", false)).rejects.toThrow(/gap\.csv: expected development ages 1 to 3 for origin 1 \(a triangle without gaps\), found ages 1, 3/);
+    await expect(chainLadder(f, "gap.csv", false)).rejects.toThrow(
+      /gap\.csv: expected development ages 1 to 3 for origin 1 \(a triangle without gaps\), found ages 1, 3/,
+    );
     writeFileSync(f, "origin,dev,value\n1,1,10\n1,2,veel\n2,1,12\n");
     await expect(chainLadder(f, "gap.csv", false)).rejects.toThrow(/gap\.csv:3:3 \(column 'value'\): expected a number/);
   });

@@ -14,10 +14,20 @@ beforeAll(async () => {
 });
 afterAll(() => session?.close());
 
-const ov = (parameter_id: string, waarde: number, vanaf_jaar: number | null = null): Override => ({ parameter_id, vanaf_jaar, waarde: String(waarde), laag: null, hoog: null, toelichting: null });
+const ov = (parameter_id: string, waarde: number, vanaf_jaar: number | null = null): Override => ({
+  parameter_id,
+  vanaf_jaar,
+  waarde: String(waarde),
+  laag: null,
+  hoog: null,
+  toelichting: null,
+});
 const series = async () =>
-  (await session.all("SELECT jaar, CAST(voorlopig AS DOUBLE) AS v, CAST(definitief AS DOUBLE) AS d, CAST(nacalculatie AS DOUBLE) AS n, heranalyse_art_3_3 AS h FROM wlz_afkoopsom ORDER BY jaar"))
-    .map((r) => ({ jaar: Number(r.jaar), v: Number(r.v), d: Number(r.d), n: Number(r.n), h: r.h as boolean }));
+  (
+    await session.all(
+      "SELECT jaar, CAST(voorlopig AS DOUBLE) AS v, CAST(definitief AS DOUBLE) AS d, CAST(nacalculatie AS DOUBLE) AS n, heranalyse_art_3_3 AS h FROM wlz_afkoopsom ORDER BY jaar",
+    )
+  ).map((r) => ({ jaar: Number(r.jaar), v: Number(r.v), d: Number(r.d), n: Number(r.n), h: r.h as boolean }));
 
 describe("art. 3.2 onder B: Draagvlak = (a/100) × [(b1 × p1)/100 + (b2 × p2)/100]", () => {
   it("is 92,58% in 2024 with a = 100% and the insurers' 92,58% (overwegingen 3 and 4)", async () => {
@@ -26,22 +36,32 @@ describe("art. 3.2 onder B: Draagvlak = (a/100) × [(b1 × p1)/100 + (b2 × p2)/
   });
 
   it("stays within 0-100% for any a, b1, b2 in 0-100% and p1 + p2 = 100%", async () => {
-    await fc.assert(fc.asyncProperty(
-      fc.double({ min: 0, max: 100, noNaN: true }), fc.double({ min: 0, max: 100, noNaN: true }), fc.double({ min: 0, max: 100, noNaN: true }), fc.double({ min: 0, max: 100, noNaN: true }),
-      async (a, b1, b2, p1) => {
-        const [r] = await session.all("SELECT wlz_draagvlak($1, $2, $3, $4, $5) AS d", [a, b1, p1, b2, 100 - p1]);
-        const d = Number(r.d);
-        expect(d).toBeGreaterThanOrEqual(-1e-9);
-        expect(d).toBeLessThanOrEqual(100 + 1e-9);
-        expect(d).toBeCloseTo((a / 100) * ((b1 * p1) / 100 + (b2 * (100 - p1)) / 100), 9);
-      }), { numRuns: 300 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.double({ min: 0, max: 100, noNaN: true }),
+        fc.double({ min: 0, max: 100, noNaN: true }),
+        fc.double({ min: 0, max: 100, noNaN: true }),
+        fc.double({ min: 0, max: 100, noNaN: true }),
+        async (a, b1, b2, p1) => {
+          const [r] = await session.all("SELECT wlz_draagvlak($1, $2, $3, $4, $5) AS d", [a, b1, p1, b2, 100 - p1]);
+          const d = Number(r.d);
+          expect(d).toBeGreaterThanOrEqual(-1e-9);
+          expect(d).toBeLessThanOrEqual(100 + 1e-9);
+          expect(d).toBeCloseTo((a / 100) * ((b1 * p1) / 100 + (b2 * (100 - p1)) / 100), 9);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 
 describe("art. 3.2: voor jaar t is de definitieve afkoopsom van t-1 het uitgangspunt; stappen A t/m D", () => {
   it("with no policy change and an unchanged draagvlak every sum equals the 2023 starting point", async () => {
     const base = param("wlz.afkoopsom_definitief_basis", 2023).toNumber();
-    for (const r of await series()) { expect(r.v).toBe(base); expect(r.d).toBe(base); }
+    for (const r of await series()) {
+      expect(r.v).toBe(base);
+      expect(r.d).toBe(base);
+    }
   });
 
   it("a worked series: A and B chain from each year's definitive sum, rounded to the euro", async () => {
@@ -55,14 +75,41 @@ describe("art. 3.2: voor jaar t is de definitieve afkoopsom van t-1 het uitgangs
     const got = await series();
     // recompute with decimal.js from the registry and the overrides
     const dv = (stand: "voorlopig" | "definitief", y: number) => {
-      const b1 = stand === "definitief" && y >= 2024 ? new Decimal(b1def[y] ?? b1def[Math.max(...Object.keys(b1def).map(Number).filter((k) => k <= y))]) : param(`wlz.draagvlak_b1_${stand}`, y);
-      return param("wlz.draagvlak_a", y).div(100).times(b1.times(param("wlz.draagvlak_p1", y)).div(100).plus(param(`wlz.draagvlak_b2_${stand}`, y).times(param("wlz.draagvlak_p2", y)).div(100)));
+      const b1 =
+        stand === "definitief" && y >= 2024
+          ? new Decimal(
+              b1def[y] ??
+                b1def[
+                  Math.max(
+                    ...Object.keys(b1def)
+                      .map(Number)
+                      .filter((k) => k <= y),
+                  )
+                ],
+            )
+          : param(`wlz.draagvlak_b1_${stand}`, y);
+      return param("wlz.draagvlak_a", y)
+        .div(100)
+        .times(
+          b1
+            .times(param("wlz.draagvlak_p1", y))
+            .div(100)
+            .plus(param(`wlz.draagvlak_b2_${stand}`, y).times(param("wlz.draagvlak_p2", y)).div(100)),
+        );
     };
     let prevDef = param("wlz.afkoopsom_definitief_basis", 2023);
     let prevDv = param("wlz.draagvlak_basis", 2023);
     for (const y of [2024, 2025, 2026, 2027]) {
-      const v = prevDef.times(new Decimal(1).plus(new Decimal(A[y][0]).div(100))).times(dv("voorlopig", y)).div(prevDv).toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
-      const d = prevDef.times(new Decimal(1).plus(new Decimal(A[y][1]).div(100))).times(dv("definitief", y)).div(prevDv).toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
+      const v = prevDef
+        .times(new Decimal(1).plus(new Decimal(A[y][0]).div(100)))
+        .times(dv("voorlopig", y))
+        .div(prevDv)
+        .toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
+      const d = prevDef
+        .times(new Decimal(1).plus(new Decimal(A[y][1]).div(100)))
+        .times(dv("definitief", y))
+        .div(prevDv)
+        .toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
       const row = got.find((r) => r.jaar === y)!;
       expect(row.v, `voorlopig ${y}`).toBe(v.toNumber());
       expect(row.d, `definitief ${y}`).toBe(d.toNumber());
@@ -92,19 +139,31 @@ describe("art. 3.2: voor jaar t is de definitieve afkoopsom van t-1 het uitgangs
 
 describe("art. 3.4-3.5 and 4.1: definitieve afkoopsom, nacalculatie, nota", () => {
   it("nacalculatie = definitief - voorlopig, for any policy changes and draagvlak updates", async () => {
-    await fc.assert(fc.asyncProperty(
-      fc.double({ min: -5, max: 5, noNaN: true }), fc.double({ min: -5, max: 5, noNaN: true }), fc.double({ min: 85, max: 100, noNaN: true }),
-      async (av, ad, b1) => {
-        // only the models the assertion reads: not the Monte Carlos, the comparison, the ledger or the marts
-        const wlzOnly = (name: string) => !/^(rekenmodel\/montecarlo|vergelijking\/|verhaal\/|marts\/)/.test(name);
-        await session.runSome(wlzOnly, [ov("wlz.beleidswijziging_voorlopig", av), ov("wlz.beleidswijziging_definitief", ad), ov("wlz.draagvlak_b1_definitief", b1)]);
-        for (const r of await series()) expect(r.n).toBeCloseTo(r.d - r.v, 6);
-      }), { numRuns: 10 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.double({ min: -5, max: 5, noNaN: true }),
+        fc.double({ min: -5, max: 5, noNaN: true }),
+        fc.double({ min: 85, max: 100, noNaN: true }),
+        async (av, ad, b1) => {
+          // only the models the assertion reads: not the Monte Carlos, the comparison, the ledger or the marts
+          const wlzOnly = (name: string) => !/^(rekenmodel\/montecarlo|vergelijking\/|verhaal\/|marts\/)/.test(name);
+          await session.runSome(wlzOnly, [
+            ov("wlz.beleidswijziging_voorlopig", av),
+            ov("wlz.beleidswijziging_definitief", ad),
+            ov("wlz.draagvlak_b1_definitief", b1),
+          ]);
+          for (const r of await series()) expect(r.n).toBeCloseTo(r.d - r.v, 6);
+        },
+      ),
+      { numRuns: 10 },
+    );
   });
 
   it("the nota of year t (by 1 July) holds the voorlopige afkoopsom t and the nacalculatie t-1; it is paid before 1 September", async () => {
     await session.run([ov("wlz.beleidswijziging_definitief", 2, 2024)]);
-    const nota = (await session.all("SELECT jaar, CAST(uiterlijk_verstuurd AS VARCHAR) AS u, CAST(betaald_voor AS VARCHAR) AS b, CAST(totaal_nota AS DOUBLE) AS t, CAST(nacalculatie_t_min_1 AS DOUBLE) AS n, CAST(voorlopig_t AS DOUBLE) AS v FROM wlz_nota ORDER BY jaar")) as { jaar: number; u: string; b: string; t: number | null; n: number | null; v: number }[];
+    const nota = (await session.all(
+      "SELECT jaar, CAST(uiterlijk_verstuurd AS VARCHAR) AS u, CAST(betaald_voor AS VARCHAR) AS b, CAST(totaal_nota AS DOUBLE) AS t, CAST(nacalculatie_t_min_1 AS DOUBLE) AS n, CAST(voorlopig_t AS DOUBLE) AS v FROM wlz_nota ORDER BY jaar",
+    )) as { jaar: number; u: string; b: string; t: number | null; n: number | null; v: number }[];
     expect(nota[0]).toMatchObject({ jaar: 2024, u: "2024-07-01", b: "2024-09-01", n: null, t: null });
     expect(nota[1].t).toBe(nota[1].v + (nota[1].n ?? NaN));
     expect(nota[1].n).toBeGreaterThan(0);

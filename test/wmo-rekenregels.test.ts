@@ -18,8 +18,16 @@ beforeAll(async () => {
 afterAll(() => session?.close());
 
 const q = (sql: string, p?: unknown[]) => withWarehouse({ dbPath: db }, (r) => r.all(sql, p));
-const step = async (year: number, n: number) => new Decimal(String((await q("SELECT bedrag FROM wmo_afkoopsom_stappen WHERE jaar = $1 AND stap = $2", [year, n]))[0].bedrag));
-const override = (parameter_id: string, waarde: number, vanaf_jaar: number | null = null) => ({ parameter_id, vanaf_jaar, waarde: String(waarde), laag: null, hoog: null, toelichting: null });
+const step = async (year: number, n: number) =>
+  new Decimal(String((await q("SELECT bedrag FROM wmo_afkoopsom_stappen WHERE jaar = $1 AND stap = $2", [year, n]))[0].bedrag));
+const override = (parameter_id: string, waarde: number, vanaf_jaar: number | null = null) => ({
+  parameter_id,
+  vanaf_jaar,
+  waarde: String(waarde),
+  laag: null,
+  hoog: null,
+  toelichting: null,
+});
 
 describe("Bijlage 1: berekening afkoopsom 2015", () => {
   it("het macrobudget Wmo dat de basis is bedraagt in 2015 € 7.406.000.000 (totaal 8.023 mln)", async () => {
@@ -124,24 +132,52 @@ describe("art. 5.5: verdeling over gemeenten per inwoner, na aftrek van kosten V
     const national = Number(rows("referentie/bevolking.csv").find((r) => r.jaar === "2015")!.inwoners);
     const list = rows("referentie/gemeenten.csv");
     const listTotal = list.reduce((t, r) => t + Number(r.inwoners), 0);
-    const out = new Set(rows("wmo/niet_deelnemende_gemeenten.csv").filter((r) => r.jaar === "2015").map((r) => r.gemeentecode));
+    const out = new Set(
+      rows("wmo/niet_deelnemende_gemeenten.csv")
+        .filter((r) => r.jaar === "2015")
+        .map((r) => r.gemeentecode),
+    );
     // a former municipality (Noordwijkerhout, opted out) is its own row before its merger: its last count, scaled
     // from the national total of that count's year, comes off the municipality it merged into
     const pop = (y: number) => Number(rows("referentie/bevolking.csv").find((r) => Number(r.jaar) === y)!.inwoners);
-    const former = rows("referentie/gemeenten_historisch.csv").map((h) => ({ into: h.opgegaan_in, inh: Math.round(Number(h.inwoners) * national / pop(Number(h.inwoners_peildatum.slice(0, 4)))) }));
-    const participating = list.filter((r) => !out.has(r.gemeentecode))
-      .reduce((t, r) => t + Math.round(Number(r.inwoners) * national / listTotal) - former.filter((f) => f.into === r.gemeentecode).reduce((a, f) => a + f.inh, 0), 0);
+    const former = rows("referentie/gemeenten_historisch.csv").map((h) => ({
+      into: h.opgegaan_in,
+      inh: Math.round((Number(h.inwoners) * national) / pop(Number(h.inwoners_peildatum.slice(0, 4)))),
+    }));
+    const participating = list
+      .filter((r) => !out.has(r.gemeentecode))
+      .reduce(
+        (t, r) => t + Math.round((Number(r.inwoners) * national) / listTotal) - former.filter((f) => f.into === r.gemeentecode).reduce((a, f) => a + f.inh, 0),
+        0,
+      );
     const expected = new Decimal(String(b.afkoopsom)).times(new Decimal(1).minus(param("wmo.kosten_vng", 2015).div(100))).div(participating);
     expect(Number(b.bedrag_per_inwoner)).toBeCloseTo(expected.toNumber(), 12);
     // and the participating inhabitants agree with the contract's own share (Bijlage 3: 97,45%) within 0,1%
-    expect(Math.abs(participating / (national * param("wmo.deelname_gemeenten", 2015).toNumber() / 100) - 1)).toBeLessThan(0.001);
+    expect(Math.abs(participating / ((national * param("wmo.deelname_gemeenten", 2015).toNumber()) / 100) - 1)).toBeLessThan(0.001);
   });
 
   it("the municipalities of Bijlage 3 receive nothing in 2015 and 2016 but are shown what they would have received", async () => {
-    const rows = await q("SELECT gemeentenaam, ontvangen, bedrag_bij_deelname FROM wmo_verdeling_gemeenten WHERE jaar = 2015 AND NOT deelnemer ORDER BY gemeentenaam");
+    const rows = await q(
+      "SELECT gemeentenaam, ontvangen, bedrag_bij_deelname FROM wmo_verdeling_gemeenten WHERE jaar = 2015 AND NOT deelnemer ORDER BY gemeentenaam",
+    );
     // all eleven of Bijlage 3, Noordwijkerhout as the municipality it then was (it merged into Noordwijk in 2019)
-    expect(rows.map((r) => r.gemeentenaam)).toEqual(["Alkmaar", "Borsele", "Goes", "Kapelle", "Leiden", "Leiderdorp", "Noord-Beveland", "Noordwijkerhout", "Reimerswaal", "Terneuzen", "Westervoort"]);
-    for (const r of rows) { expect(Number(r.ontvangen)).toBe(0); expect(Number(r.bedrag_bij_deelname)).toBeGreaterThan(0); }
+    expect(rows.map((r) => r.gemeentenaam)).toEqual([
+      "Alkmaar",
+      "Borsele",
+      "Goes",
+      "Kapelle",
+      "Leiden",
+      "Leiderdorp",
+      "Noord-Beveland",
+      "Noordwijkerhout",
+      "Reimerswaal",
+      "Terneuzen",
+      "Westervoort",
+    ]);
+    for (const r of rows) {
+      expect(Number(r.ontvangen)).toBe(0);
+      expect(Number(r.bedrag_bij_deelname)).toBeGreaterThan(0);
+    }
     const [nw] = await q("SELECT deelnemer, opmerking FROM wmo_verdeling_gemeenten WHERE jaar = 2015 AND gemeentecode = 'GM0575'");
     expect(nw.deelnemer).toBe(true);
     expect(nw.opmerking).toMatch(/Noordwijkerhout \(GM0576\) deed niet mee/);
@@ -175,21 +211,32 @@ describe("art. 8.3: minder dan 80% deelname van gemeenten", () => {
   it("flags the year when participation falls below 80%", async () => {
     await session.run([override("wmo.deelname_gemeenten", 79.9, 2017)]);
     const rows = await session.all("SELECT jaar, overleg_nodig FROM wmo_heronderhandeling ORDER BY jaar");
-    expect(rows.map((r) => [r.jaar, r.overleg_nodig])).toEqual([[2015, false], [2016, false], [2017, true], [2018, false]]);
+    expect(rows.map((r) => [r.jaar, r.overleg_nodig])).toEqual([
+      [2015, false],
+      [2016, false],
+      [2017, true],
+      [2018, false],
+    ]);
   });
 });
 
 describe("art. 8.4 and 8.5: correctie achteraf, ten hoogste 30%", () => {
   it("never moves the sum by more than 30%, and follows the estimate within that band", async () => {
-    await fc.assert(fc.asyncProperty(
-      fc.double({ min: 1, max: 1e9, noNaN: true }), fc.double({ min: 0, max: 5e9, noNaN: true }),
-      async (som, schatting) => {
-        const [r] = await session.all("SELECT wmo_art8_gecorrigeerde_som($1, $2, par('wmo.correctie_maximum', 2015)) AS g, wmo_art8_begrenzing_actief($1, $2, par('wmo.correctie_maximum', 2015)) AS b", [som, schatting]);
+    await fc.assert(
+      fc.asyncProperty(fc.double({ min: 1, max: 1e9, noNaN: true }), fc.double({ min: 0, max: 5e9, noNaN: true }), async (som, schatting) => {
+        const [r] = await session.all(
+          "SELECT wmo_art8_gecorrigeerde_som($1, $2, par('wmo.correctie_maximum', 2015)) AS g, wmo_art8_begrenzing_actief($1, $2, par('wmo.correctie_maximum', 2015)) AS b",
+          [som, schatting],
+        );
         const g = Number(r.g);
         expect(Math.abs(g - som)).toBeLessThanOrEqual(0.3 * som * (1 + 1e-12));
-        if (schatting >= 0.7 * som && schatting <= 1.3 * som) { expect(g).toBeCloseTo(schatting, 6); expect(r.b).toBe(false); }
-        else expect(r.b).toBe(true);
-      }), { numRuns: 200 });
+        if (schatting >= 0.7 * som && schatting <= 1.3 * som) {
+          expect(g).toBeCloseTo(schatting, 6);
+          expect(r.b).toBe(false);
+        } else expect(r.b).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
   });
   it("shows on a grid of estimates where the cap binds", async () => {
     const rows = await q("SELECT verhouding, begrenzing_actief FROM wmo_correctie_2015 ORDER BY verhouding");
@@ -199,18 +246,23 @@ describe("art. 8.4 and 8.5: correctie achteraf, ten hoogste 30%", () => {
 
 describe("property: the afkoopsom rises with participation", () => {
   it("for municipalities and for insurers", async () => {
-    await fc.assert(fc.asyncProperty(
-      fc.tuple(fc.double({ min: 0, max: 100, noNaN: true }), fc.double({ min: 0, max: 100, noNaN: true })),
-      fc.constantFrom("wmo.deelname_gemeenten", "wmo.deelname_verzekeraars"),
-      async ([x, y], id) => {
-        const [lo, hi] = [Math.min(x, y), Math.max(x, y)].map((v) => Math.round(v * 100) / 100);
-        // only the models the assertion reads: the parameters and the Wmo rules (not the Monte Carlos)
-        const wmoOnly = (name: string) => name.startsWith("intermediate/int_parameter") || name.startsWith("wmo/bijlage1") || name === "wmo/art3_afkoopsom.sql";
-        await session.runSome(wmoOnly, [override(id, lo)]);
-        const [a] = await session.all("SELECT afkoopsom FROM wmo_afkoopsom WHERE jaar = 2015");
-        await session.runSome(wmoOnly, [override(id, hi)]);
-        const [b] = await session.all("SELECT afkoopsom FROM wmo_afkoopsom WHERE jaar = 2015");
-        expect(Number(b.afkoopsom)).toBeGreaterThanOrEqual(Number(a.afkoopsom));
-      }), { numRuns: 15 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.tuple(fc.double({ min: 0, max: 100, noNaN: true }), fc.double({ min: 0, max: 100, noNaN: true })),
+        fc.constantFrom("wmo.deelname_gemeenten", "wmo.deelname_verzekeraars"),
+        async ([x, y], id) => {
+          const [lo, hi] = [Math.min(x, y), Math.max(x, y)].map((v) => Math.round(v * 100) / 100);
+          // only the models the assertion reads: the parameters and the Wmo rules (not the Monte Carlos)
+          const wmoOnly = (name: string) =>
+            name.startsWith("intermediate/int_parameter") || name.startsWith("wmo/bijlage1") || name === "wmo/art3_afkoopsom.sql";
+          await session.runSome(wmoOnly, [override(id, lo)]);
+          const [a] = await session.all("SELECT afkoopsom FROM wmo_afkoopsom WHERE jaar = 2015");
+          await session.runSome(wmoOnly, [override(id, hi)]);
+          const [b] = await session.all("SELECT afkoopsom FROM wmo_afkoopsom WHERE jaar = 2015");
+          expect(Number(b.afkoopsom)).toBeGreaterThanOrEqual(Number(a.afkoopsom));
+        },
+      ),
+      { numRuns: 15 },
+    );
   });
 });

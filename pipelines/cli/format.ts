@@ -1,8 +1,15 @@
 /** Plain-text tables for the terminal. */
-export function table(rows: Record<string, unknown>[], columns: { key: string; label: string; align?: "left" | "right"; format?: (v: unknown) => string }[]): string {
+export function table(
+  rows: Record<string, unknown>[],
+  columns: { key: string; label: string; align?: "left" | "right"; format?: (v: unknown) => string }[],
+): string {
   const cells = rows.map((r) => columns.map((c) => (c.format ? c.format(r[c.key]) : r[c.key] === null || r[c.key] === undefined ? "" : String(r[c.key]))));
   const widths = columns.map((c, j) => Math.max(c.label.length, ...cells.map((r) => r[j].length)));
-  const line = (vals: string[]) => vals.map((v, j) => (columns[j].align === "right" ? v.padStart(widths[j]) : v.padEnd(widths[j]))).join("  ").trimEnd();
+  const line = (vals: string[]) =>
+    vals
+      .map((v, j) => (columns[j].align === "right" ? v.padStart(widths[j]) : v.padEnd(widths[j])))
+      .join("  ")
+      .trimEnd();
   return [line(columns.map((c) => c.label)), line(widths.map((w) => "-".repeat(w))), ...cells.map(line)].join("\n");
 }
 

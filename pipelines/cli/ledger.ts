@@ -35,8 +35,14 @@ export const ledgerCommand: Command = {
       return n;
     };
     const peildatum = (v.peildatum as string | undefined) ?? DEFAULT_GENERATOR.peildatum;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(peildatum) || Number.isNaN(Date.parse(peildatum))) throw new UsageError(`--peildatum: expected a date as YYYY-MM-DD, found '${peildatum}'`);
-    const opts = { seed: int("seed", DEFAULT_GENERATOR.seed), firstYear: int("from", DEFAULT_GENERATOR.firstYear), lastYear: int("to", DEFAULT_GENERATOR.lastYear), peildatum };
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(peildatum) || Number.isNaN(Date.parse(peildatum)))
+      throw new UsageError(`--peildatum: expected a date as YYYY-MM-DD, found '${peildatum}'`);
+    const opts = {
+      seed: int("seed", DEFAULT_GENERATOR.seed),
+      firstYear: int("from", DEFAULT_GENERATOR.firstYear),
+      lastYear: int("to", DEFAULT_GENERATOR.lastYear),
+      peildatum,
+    };
     if (opts.firstYear > opts.lastYear) throw new UsageError(`--from ${opts.firstYear} is after --to ${opts.lastYear}`);
     const csv = generateLedger(shippedMunicipalities(), opts);
     if (v.out) {

@@ -39,32 +39,64 @@ export async function readLifeTable(path: string): Promise<{ age: number; lx: nu
   const header = raw.table.header.map((h) => h.toLowerCase());
   const measure = ["qx", "lx", "mx"].find((m) => header.includes(m));
   if (!header.includes("age") || !measure) {
-    throw new InputError([{ file: path, line: 1, expected: "a header with the column age and one of lx, qx or mx (ax optional)", found: raw.table.header.join(",") }]);
+    throw new InputError([
+      { file: path, line: 1, expected: "a header with the column age and one of lx, qx or mx (ax optional)", found: raw.table.header.join(",") },
+    ]);
   }
   const cols = header.filter((h) => h in COLS).map((h) => COLS[h]);
   const spec: TableSpec = { table: "lt_invoer", file: path, description: "life table", key: ["age"], columns: cols };
   const known = raw.table.header.map((h) => h.toLowerCase() in COLS);
-  const trimmed = { ...raw.table, header: raw.table.header.filter((_, i) => known[i]), rows: raw.table.rows.map((r) => ({ line: r.line, cells: r.cells.filter((_, i) => known[i]) })) };
+  const trimmed = {
+    ...raw.table,
+    header: raw.table.header.filter((_, i) => known[i]),
+    rows: raw.table.rows.map((r) => ({ line: r.line, cells: r.cells.filter((_, i) => known[i]) })),
+  };
   const { table: t, issues } = validateTable(spec, trimmed, path);
   if (issues.length) throw new InputError(issues);
   const ages = t.rows.map((r) => Number(r[0])).sort((a, b) => a - b);
   for (let i = 1; i < ages.length; i++) {
-    if (ages[i] !== ages[i - 1] + 1) throw new InputError([{ file: path, columnName: "age", expected: "consecutive ages without gaps", found: `a gap between ${ages[i - 1]} and ${ages[i]}` }]);
+    if (ages[i] !== ages[i - 1] + 1)
+      throw new InputError([
+        { file: path, columnName: "age", expected: "consecutive ages without gaps", found: `a gap between ${ages[i - 1]} and ${ages[i]}` },
+      ]);
   }
-  const get = (r: string[], c: string) => { const j = cols.findIndex((x) => x.name === c); return j < 0 || r[j] === "" ? null : Number(r[j]); };
-  const out = t.rows.map((r, i) => ({ age: Number(r[0]), lx: get(r, "lx"), qx: get(r, "qx"), mx: get(r, "mx"), ax: get(r, "ax"), line: t.lines[i] }))
+  const get = (r: string[], c: string) => {
+    const j = cols.findIndex((x) => x.name === c);
+    return j < 0 || r[j] === "" ? null : Number(r[j]);
+  };
+  const out = t.rows
+    .map((r, i) => ({ age: Number(r[0]), lx: get(r, "lx"), qx: get(r, "qx"), mx: get(r, "mx"), ax: get(r, "ax"), line: t.lines[i] }))
     .sort((a, b) => a.age - b.age);
   // survivors never increase with age: a rising lx is a mistake in the table, not a table
   for (let i = 1; i < out.length; i++) {
     const [a, b] = [out[i - 1], out[i]];
     if (a.lx !== null && b.lx !== null && b.lx > a.lx) {
-      throw new InputError([{ file: path, line: b.line, columnName: "lx", expected: `survivors at most those of age ${a.age} (${a.lx}): lx does not rise with age`, found: String(b.lx) }]);
+      throw new InputError([
+        {
+          file: path,
+          line: b.line,
+          columnName: "lx",
+          expected: `survivors at most those of age ${a.age} (${a.lx}): lx does not rise with age`,
+          found: String(b.lx),
+        },
+      ]);
     }
   }
   return out.map(({ line: _line, ...r }) => r);
 }
 
-export interface LifeOptions { tablePath?: string; year?: number; sex?: string; age: number; interest: number; indexation: number; term: number | null; factor?: number; ratio?: number; dbPath?: string }
+export interface LifeOptions {
+  tablePath?: string;
+  year?: number;
+  sex?: string;
+  age: number;
+  interest: number;
+  indexation: number;
+  term: number | null;
+  factor?: number;
+  ratio?: number;
+  dbPath?: string;
+}
 
 /** Runs the life-table engine's SQL (models/rekenmodel/levenstafel*.sql) in an in-memory DuckDB. */
 export async function lifeFunctions(o: LifeOptions) {
@@ -80,7 +112,11 @@ export async function lifeFunctions(o: LifeOptions) {
       await runModels((sql) => con.run(sql), [engine]);
       await con.run("CREATE TABLE lt_invoer (age INTEGER, lx DOUBLE, qx DOUBLE, mx DOUBLE, ax DOUBLE)");
       const app = await con.createAppender("lt_invoer");
-      for (const r of rows) { app.appendInteger(r.age); for (const v of [r.lx, r.qx, r.mx, r.ax]) v === null ? app.appendNull() : app.appendDouble(v); app.endRow(); }
+      for (const r of rows) {
+        app.appendInteger(r.age);
+        for (const v of [r.lx, r.qx, r.mx, r.ax]) v === null ? app.appendNull() : app.appendDouble(v);
+        app.endRow();
+      }
       app.closeSync();
       const { readFileSync } = await import("node:fs");
       const { MODELS_DIR } = await import("../warehouse/paths.ts");
@@ -110,10 +146,17 @@ export async function lifeFunctions(o: LifeOptions) {
     const le1 = await q("SELECT * FROM lt_levensverwachting($1, $2, 1.0)", [tabel, o.age]);
     const an = await q("SELECT * FROM lt_annuiteit($1, $2, $3, $4, $5, $6)", [tabel, o.age, k, o.interest, o.indexation, o.term]);
     return {
-      table: tabel, age: o.age, interest: o.interest, indexation: o.indexation, term: o.term, mortalityFactor: k,
-      lifeExpectancyCurtate: le.e_curtate, lifeExpectancyComplete: le.e_complete,
+      table: tabel,
+      age: o.age,
+      interest: o.interest,
+      indexation: o.indexation,
+      term: o.term,
+      mortalityFactor: k,
+      lifeExpectancyCurtate: le.e_curtate,
+      lifeExpectancyComplete: le.e_complete,
       lifeExpectancyRatio: le.e_complete / le1.e_complete,
-      annuityDue: an.a_due, annuityImmediate: an.a_immediate,
+      annuityDue: an.a_due,
+      annuityImmediate: an.a_immediate,
     };
   } finally {
     con.closeSync();
@@ -137,11 +180,21 @@ export const lifeCommand: Command = {
     ["--json", "Print the result as JSON"],
   ],
   options: {
-    table: { type: "string" }, year: { type: "string" }, sex: { type: "string" }, age: { type: "string" }, interest: { type: "string" },
-    indexation: { type: "string" }, term: { type: "string" }, factor: { type: "string" }, ratio: { type: "string" }, db: { type: "string" }, json: { type: "boolean" },
+    table: { type: "string" },
+    year: { type: "string" },
+    sex: { type: "string" },
+    age: { type: "string" },
+    interest: { type: "string" },
+    indexation: { type: "string" },
+    term: { type: "string" },
+    factor: { type: "string" },
+    ratio: { type: "string" },
+    db: { type: "string" },
+    json: { type: "boolean" },
   },
   async run(v) {
-    if (v.age === undefined || !/^\d+$/.test(String(v.age))) throw new UsageError(`--age: expected a whole number of years${v.age === undefined ? "" : `, found "${v.age}"`}`);
+    if (v.age === undefined || !/^\d+$/.test(String(v.age)))
+      throw new UsageError(`--age: expected a whole number of years${v.age === undefined ? "" : `, found "${v.age}"`}`);
     if (v.interest === undefined) throw new UsageError("--interest is required (for example --interest 3%)");
     if (v.factor !== undefined && v.ratio !== undefined) throw new UsageError("give --factor or --ratio, not both");
     const term = v.term === undefined ? null : Number(v.term);
@@ -152,18 +205,40 @@ export const lifeCommand: Command = {
     if (ratio !== undefined && !(ratio > 0 && ratio <= 1)) throw new UsageError(`--ratio: expected a number above 0 and at most 1, found "${v.ratio}"`);
     if (v.sex !== undefined && !["male", "female"].includes(String(v.sex))) throw new UsageError(`--sex: expected male or female, found "${v.sex}"`);
     const r = await lifeFunctions({
-      tablePath: v.table as string | undefined, year: v.year ? Number(v.year) : undefined, sex: v.sex as string | undefined,
-      age: Number(v.age), interest: rateOption("interest", v.interest, 0), indexation: rateOption("indexation", v.indexation, 0), term, factor, ratio, dbPath: v.db as string | undefined,
+      tablePath: v.table as string | undefined,
+      year: v.year ? Number(v.year) : undefined,
+      sex: v.sex as string | undefined,
+      age: Number(v.age),
+      interest: rateOption("interest", v.interest, 0),
+      indexation: rateOption("indexation", v.indexation, 0),
+      term,
+      factor,
+      ratio,
+      dbPath: v.db as string | undefined,
     });
-    if (v.json) { console.log(JSON.stringify(r, null, 2)); return 0; }
+    if (v.json) {
+      console.log(JSON.stringify(r, null, 2));
+      return 0;
+    }
     console.log(`Life table ${r.table}, age ${r.age}${r.mortalityFactor !== 1 ? `, mortality x ${num(r.mortalityFactor, 4)}` : ""}\n`);
-    console.log(table([
-      { k: "life expectancy, curtate (e_x)", v: num(r.lifeExpectancyCurtate, 4) },
-      { k: "life expectancy, complete (e°_x)", v: num(r.lifeExpectancyComplete, 4) },
-      { k: "ratio to the table without excess mortality", v: num(r.lifeExpectancyRatio, 4) },
-      { k: `annuity-due${term ? `, ${term} years` : ", whole life"} (i ${num(r.interest * 100, 4)}%, g ${num(r.indexation * 100, 4)}%)`, v: num(r.annuityDue, 6) },
-      { k: `annuity-immediate${term ? `, ${term} years` : ", whole life"}`, v: num(r.annuityImmediate, 6) },
-    ], [{ key: "k", label: "function" }, { key: "v", label: "value", align: "right" }]));
+    console.log(
+      table(
+        [
+          { k: "life expectancy, curtate (e_x)", v: num(r.lifeExpectancyCurtate, 4) },
+          { k: "life expectancy, complete (e°_x)", v: num(r.lifeExpectancyComplete, 4) },
+          { k: "ratio to the table without excess mortality", v: num(r.lifeExpectancyRatio, 4) },
+          {
+            k: `annuity-due${term ? `, ${term} years` : ", whole life"} (i ${num(r.interest * 100, 4)}%, g ${num(r.indexation * 100, 4)}%)`,
+            v: num(r.annuityDue, 6),
+          },
+          { k: `annuity-immediate${term ? `, ${term} years` : ", whole life"}`, v: num(r.annuityImmediate, 6) },
+        ],
+        [
+          { key: "k", label: "function" },
+          { key: "v", label: "value", align: "right" },
+        ],
+      ),
+    );
     return 0;
   },
 };

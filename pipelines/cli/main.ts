@@ -20,7 +20,17 @@ export interface Command {
   run(values: Record<string, string | boolean | undefined>, positionals: string[]): Promise<number>;
 }
 
-const COMMANDS: Command[] = [pipelineCommand, wmoCommand, wlzCommand, lifeCommand, rekenmodelCommand, gemeenteCommand, scenarioCommand, triangleCommand, ledgerCommand];
+const COMMANDS: Command[] = [
+  pipelineCommand,
+  wmoCommand,
+  wlzCommand,
+  lifeCommand,
+  rekenmodelCommand,
+  gemeenteCommand,
+  scenarioCommand,
+  triangleCommand,
+  ledgerCommand,
+];
 
 function mainHelp(): string {
   return [
@@ -36,7 +46,15 @@ function mainHelp(): string {
 }
 
 export function commandHelp(c: Command): string {
-  return [`afkoop ${c.name} — ${c.summary}`, "", `Usage: ${c.usage}`, "", "Options:", ...c.help.map(([o, d]) => `  ${o.padEnd(22)}${d}`), `  ${"-h, --help".padEnd(22)}Show this help`].join("\n");
+  return [
+    `afkoop ${c.name} — ${c.summary}`,
+    "",
+    `Usage: ${c.usage}`,
+    "",
+    "Options:",
+    ...c.help.map(([o, d]) => `  ${o.padEnd(22)}${d}`),
+    `  ${"-h, --help".padEnd(22)}Show this help`,
+  ].join("\n");
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -50,7 +68,7 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`afkoop: unknown command '${name}'\n\n${mainHelp()}`);
     return 2;
   }
-  let parsed;
+  let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({ args: rest, options: { ...cmd.options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
   } catch (e) {

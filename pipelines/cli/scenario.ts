@@ -6,7 +6,7 @@ import type { Command } from "./main.ts";
 function progressBar(done: number, total: number) {
   if (!process.stderr.isTTY || total < 2) return;
   const width = 30;
-  const filled = Math.round(width * done / total);
+  const filled = Math.round((width * done) / total);
   process.stderr.write(`\r[${"#".repeat(filled)}${".".repeat(width - filled)}] ${done}/${total} grid points${done === total ? "\n" : ""}`);
 }
 
@@ -24,8 +24,17 @@ export const scenarioCommand: Command = {
   async run(v, positionals) {
     const [sub, file] = positionals;
     if (sub !== "run" || !file) throw new UsageError("usage: afkoop scenario run FILE [--out DIR]");
-    const r = await runScenario({ file, outDir: v.out as string | undefined, force: v.force === true, dbPath: v.db as string | undefined, onProgress: progressBar });
-    if (v.json) { console.log(JSON.stringify(r, null, 2)); return 0; }
+    const r = await runScenario({
+      file,
+      outDir: v.out as string | undefined,
+      force: v.force === true,
+      dbPath: v.db as string | undefined,
+      onProgress: progressBar,
+    });
+    if (v.json) {
+      console.log(JSON.stringify(r, null, 2));
+      return 0;
+    }
     console.log(`Scenario ${file}: ${r.points} grid point${r.points === 1 ? "" : "s"} in ${Math.round(r.millis)} ms`);
     console.log(`Results in ${relative(process.cwd(), r.outDir) || r.outDir}: ${r.files.map((f) => f.name).join(", ")}, manifest.json`);
     return 0;

@@ -13,7 +13,10 @@ export async function parameterSources(r: Reader, ids: string[], year: number): 
 
 export function sourceLines(rows: Row[]): string {
   return rows
-    .map((p) => `  ${p.parameter_id} = ${p.waarde} ${p.eenheid} [${p.status}${p.laag !== null ? `, range ${p.laag}–${p.hoog}` : ""}] — ${p.bron}${p.vindplaats ? `, ${p.vindplaats}` : ""}`)
+    .map(
+      (p) =>
+        `  ${p.parameter_id} = ${p.waarde} ${p.eenheid} [${p.status}${p.laag !== null ? `, range ${p.laag}–${p.hoog}` : ""}] — ${p.bron}${p.vindplaats ? `, ${p.vindplaats}` : ""}`,
+    )
     .join("\n");
 }
 

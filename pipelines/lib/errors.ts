@@ -26,7 +26,10 @@ export class InputError extends Error {
   constructor(readonly issues: InputIssue[]) {
     super(
       `${issues.length} problem${issues.length === 1 ? "" : "s"} in the input:\n` +
-        issues.slice(0, 50).map((i) => "  " + formatIssue(i)).join("\n") +
+        issues
+          .slice(0, 50)
+          .map((i) => "  " + formatIssue(i))
+          .join("\n") +
         (issues.length > 50 ? `\n  … and ${issues.length - 50} more` : ""),
     );
     this.name = "InputError";
@@ -49,11 +52,18 @@ export function systemErrorMessage(e: unknown): string | null {
   const err = e as NodeJS.ErrnoException;
   const where = err?.path ? ` (${err.path})` : "";
   switch (err?.code) {
-    case "ENOSPC": return `the disk is full${where}; free some space and run again. A warehouse or results directory being written was not put in place; the previous one is unchanged.`;
-    case "EDQUOT": return `the disk quota is used up${where}; free some space and run again. The previous results are unchanged.`;
-    case "EACCES": case "EPERM": return `no permission to write${where}; choose a location you may write to.`;
-    case "EROFS": return `the file system is read-only${where}; choose another location.`;
-    case "ENOENT": return `no such file or directory${where}.`;
-    default: return null;
+    case "ENOSPC":
+      return `the disk is full${where}; free some space and run again. A warehouse or results directory being written was not put in place; the previous one is unchanged.`;
+    case "EDQUOT":
+      return `the disk quota is used up${where}; free some space and run again. The previous results are unchanged.`;
+    case "EACCES":
+    case "EPERM":
+      return `no permission to write${where}; choose a location you may write to.`;
+    case "EROFS":
+      return `the file system is read-only${where}; choose another location.`;
+    case "ENOENT":
+      return `no such file or directory${where}.`;
+    default:
+      return null;
   }
 }

@@ -11,10 +11,23 @@ export function decodeUtf8(bytes: Uint8Array, file: string): { text: string } | 
   }
   // UTF-16 without a byte-order mark: text whose every other byte is zero
   const sample = bytes.subarray(0, Math.min(bytes.length, 4096));
-  let zeroEven = 0, zeroOdd = 0;
-  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) { if (i % 2 === 0) zeroEven++; else zeroOdd++; }
+  let zeroEven = 0,
+    zeroOdd = 0;
+  for (let i = 0; i < sample.length; i++)
+    if (sample[i] === 0) {
+      if (i % 2 === 0) zeroEven++;
+      else zeroOdd++;
+    }
   if (sample.length >= 4 && Math.max(zeroEven, zeroOdd) > sample.length / 4) {
-    return { issue: { file, line: 1, column: 1, expected: "a UTF-8 text file", found: `UTF-16 text without a byte-order mark (${zeroOdd > zeroEven ? "little" : "big"}-endian); save it as 'CSV UTF-8'` } };
+    return {
+      issue: {
+        file,
+        line: 1,
+        column: 1,
+        expected: "a UTF-8 text file",
+        found: `UTF-16 text without a byte-order mark (${zeroOdd > zeroEven ? "little" : "big"}-endian); save it as 'CSV UTF-8'`,
+      },
+    };
   }
   let start = 0;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
@@ -25,13 +38,19 @@ export function decodeUtf8(bytes: Uint8Array, file: string): { text: string } | 
     const pos = firstInvalidUtf8(body);
     let line = 1;
     let lineStart = 0;
-    for (let k = 0; k < pos; k++) if (body[k] === 0x0a) { line++; lineStart = k + 1; }
+    for (let k = 0; k < pos; k++)
+      if (body[k] === 0x0a) {
+        line++;
+        lineStart = k + 1;
+      }
     // column counted in characters of the valid prefix of the line
     const prefix = new TextDecoder("utf-8").decode(body.subarray(lineStart, pos));
     const hex = body[pos].toString(16).toUpperCase().padStart(2, "0");
     return {
       issue: {
-        file, line, column: [...prefix].length + 1,
+        file,
+        line,
+        column: [...prefix].length + 1,
         expected: "UTF-8 text (save the file as 'CSV UTF-8')",
         found: `byte 0x${hex}, which is not valid UTF-8 (the file looks like Windows-1252/Latin-1)`,
       },

@@ -32,15 +32,25 @@ export function parseDelimited(text: string, file: string): { table: RawTable } 
   while (i <= n) {
     // one field per iteration
     if (text.charCodeAt(i) === 34) {
-      inQuotes = true; quoteLine = line;
+      inQuotes = true;
+      quoteLine = line;
       let field = "";
       let j = i + 1;
       for (;;) {
         const q = text.indexOf('"', j);
-        if (q < 0) { j = n + 1; break; }
+        if (q < 0) {
+          j = n + 1;
+          break;
+        }
         field += text.slice(j, q);
-        if (text.charCodeAt(q + 1) === 34) { field += '"'; j = q + 2; continue; }
-        j = q + 1; inQuotes = false; break;
+        if (text.charCodeAt(q + 1) === 34) {
+          field += '"';
+          j = q + 2;
+          continue;
+        }
+        j = q + 1;
+        inQuotes = false;
+        break;
       }
       if (inQuotes) break;
       for (let k = i; k < j; k++) if (text.charCodeAt(k) === 10) line++;
@@ -51,20 +61,29 @@ export function parseDelimited(text: string, file: string): { table: RawTable } 
       i = k;
     } else {
       let k = i;
-      while (k < n) { const c = text.charCodeAt(k); if (c === sepCode || c === 10 || c === 13) break; k++; }
+      while (k < n) {
+        const c = text.charCodeAt(k);
+        if (c === sepCode || c === 10 || c === 13) break;
+        k++;
+      }
       cells.push(text.slice(i, k));
       i = k;
     }
     const c = text.charCodeAt(i);
-    if (c === sepCode) { i++; continue; }
+    if (c === sepCode) {
+      i++;
+      continue;
+    }
     if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
     records.push({ line: recordLine, cells });
     cells = [];
-    line++; recordLine = line; i++;
+    line++;
+    recordLine = line;
+    i++;
     if (i >= n) break;
   }
   if (inQuotes) {
-    return { issue: { file, line: quoteLine, expected: "a closing quote (\")", found: "the end of the file" } };
+    return { issue: { file, line: quoteLine, expected: 'a closing quote (")', found: "the end of the file" } };
   }
   const nonEmpty = records.filter((r) => !(r.cells.length === 1 && r.cells[0].trim() === ""));
   const [head, ...rows] = nonEmpty;
@@ -72,14 +91,22 @@ export function parseDelimited(text: string, file: string): { table: RawTable } 
 }
 
 function countOutsideQuotes(s: string, ch: string): number {
-  let inQ = false, c = 0;
-  for (const x of s) { if (x === '"') inQ = !inQ; else if (!inQ && x === ch) c++; }
+  let inQ = false,
+    c = 0;
+  for (const x of s) {
+    if (x === '"') inQ = !inQ;
+    else if (!inQ && x === ch) c++;
+  }
   return c;
 }
 
 /** Spreadsheet column letters for a 1-based column number (1 → A, 27 → AA). */
 export function columnLetters(col: number): string {
   let s = "";
-  while (col > 0) { const m = (col - 1) % 26; s = String.fromCharCode(65 + m) + s; col = Math.floor((col - 1) / 26); }
+  while (col > 0) {
+    const m = (col - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    col = Math.floor((col - 1) / 26);
+  }
   return s;
 }

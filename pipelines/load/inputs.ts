@@ -30,7 +30,12 @@ export interface LoadedInputs {
  * and an .xlsx for the same table is ambiguous (`beide`): the loader refuses it rather than pick one silently.
  */
 export function locate(spec: TableSpec, shippedDir: string, userDir?: string): { path: string; origin: "shipped" | "user"; beide?: string } | null {
-  const dirs: [string, "shipped" | "user"][] = userDir ? [[userDir, "user"], [shippedDir, "shipped"]] : [[shippedDir, "shipped"]];
+  const dirs: [string, "shipped" | "user"][] = userDir
+    ? [
+        [userDir, "user"],
+        [shippedDir, "shipped"],
+      ]
+    : [[shippedDir, "shipped"]];
   for (const [dir, origin] of dirs) {
     const [csv, xlsx] = [".csv", ".xlsx"].map((ext) => join(dir, spec.file + ext));
     if (existsSync(csv) && existsSync(xlsx)) return { path: csv, origin, beide: xlsx };
@@ -62,7 +67,12 @@ export async function readRaw(path: string, label: string): Promise<{ table: Raw
 }
 
 /** Reads and validates every declared file; throws InputError listing every problem found. */
-export async function loadInputs(shippedDir: string, userDir?: string, specs: TableSpec[] = TABLES, files_: Record<string, string | undefined> = {}): Promise<LoadedInputs> {
+export async function loadInputs(
+  shippedDir: string,
+  userDir?: string,
+  specs: TableSpec[] = TABLES,
+  files_: Record<string, string | undefined> = {},
+): Promise<LoadedInputs> {
   const issues: InputIssue[] = [];
   const tables: ValidTable[] = [];
   const files: InputFile[] = [];
@@ -74,22 +84,37 @@ export async function loadInputs(shippedDir: string, userDir?: string, specs: Ta
       return rel && !rel.startsWith("..") ? rel : p;
     };
     if (!found) {
-      issues.push({ file: given ?? label(join(userDir ?? shippedDir, spec.file + ".csv")), expected: `the file for ${spec.table} (${spec.description})`, found: "no such file (.csv or .xlsx)" });
+      issues.push({
+        file: given ?? label(join(userDir ?? shippedDir, spec.file + ".csv")),
+        expected: `the file for ${spec.table} (${spec.description})`,
+        found: "no such file (.csv or .xlsx)",
+      });
       continue;
     }
     if (found.beide) {
-      issues.push({ file: label(found.path), expected: `one file for ${spec.table}: ${spec.file}.csv or ${spec.file}.xlsx`, found: `both, ${label(found.path)} and ${label(found.beide)}; remove or rename the one you do not mean` });
+      issues.push({
+        file: label(found.path),
+        expected: `one file for ${spec.table}: ${spec.file}.csv or ${spec.file}.xlsx`,
+        found: `both, ${label(found.path)} and ${label(found.beide)}; remove or rename the one you do not mean`,
+      });
       continue;
     }
     const raw = await readRaw(found.path, label(found.path));
     const bytes = readFileSync(found.path);
-    if ("issue" in raw) { issues.push(raw.issue); continue; }
+    if ("issue" in raw) {
+      issues.push(raw.issue);
+      continue;
+    }
     const { table, issues: own } = validateTable(spec, raw.table, label(found.path));
     issues.push(...own);
     tables.push(table);
     files.push({
-      table: spec.table, path: label(found.path), origin: found.origin,
-      sha256: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.length, rows: table.rows.length,
+      table: spec.table,
+      path: label(found.path),
+      origin: found.origin,
+      sha256: createHash("sha256").update(bytes).digest("hex"),
+      bytes: bytes.length,
+      rows: table.rows.length,
     });
   }
   if (issues.length === 0) issues.push(...crossCheck(tables));
@@ -137,7 +162,10 @@ export function crossCheck(tables: ValidTable[]): InputIssue[] {
         const d = text.includes("/") ? new Decimal(text.split("/")[0]).div(text.split("/")[1]) : new Decimal(text);
         if ((b.min !== "" && d.lt(b.min)) || (b.max !== "" && d.gt(b.max))) {
           issues.push({
-            file: vals.file, line: vals.lines[i], column: col(name) + 1, columnName: name,
+            file: vals.file,
+            line: vals.lines[i],
+            column: col(name) + 1,
+            columnName: name,
             expected: `a value of ${row[0]} ${b.min !== "" && b.max !== "" ? `from ${b.min} to ${b.max}` : b.min !== "" ? `of at least ${b.min}` : `of at most ${b.max}`} (${b.unit})`,
             found: text,
           });
@@ -147,11 +175,12 @@ export function crossCheck(tables: ValidTable[]): InputIssue[] {
   }
   // names in opt-out lists must match the municipality code
   const names = new Map<string, string>();
-  for (const tn of ["stg_gemeenten", "stg_gemeenten_historisch"]) tables.find((t) => t.spec.table === tn)?.rows.forEach((r) => names.set(r[0], r[1]));
+  for (const tn of ["stg_gemeenten", "stg_gemeenten_historisch"]) for (const r of tables.find((t) => t.spec.table === tn)?.rows ?? []) names.set(r[0], r[1]);
   const opt = tables.find((t) => t.spec.table === "stg_wmo_niet_deelnemend");
   opt?.rows.forEach((r, i) => {
     const known = names.get(r[1]);
-    if (known !== undefined && known !== r[2]) issues.push({ file: opt.file, line: opt.lines[i], columnName: "gemeentenaam", expected: `the name of ${r[1]} (${known})`, found: `"${r[2]}"` });
+    if (known !== undefined && known !== r[2])
+      issues.push({ file: opt.file, line: opt.lines[i], columnName: "gemeentenaam", expected: `the name of ${r[1]} (${known})`, found: `"${r[2]}"` });
   });
   return issues;
 }

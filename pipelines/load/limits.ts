@@ -18,7 +18,11 @@ const mib = (n: number) => `${Math.round(n / 1024 / 1024).toLocaleString("en-GB"
 
 export function fileSizeIssue(file: string, bytes: number): InputIssue | null {
   if (bytes <= LIMITS.fileBytes) return null;
-  return { file, expected: `a data file of at most ${mib(LIMITS.fileBytes)} (split a larger table over runs, or load it into DuckDB yourself)`, found: mib(bytes) };
+  return {
+    file,
+    expected: `a data file of at most ${mib(LIMITS.fileBytes)} (split a larger table over runs, or load it into DuckDB yourself)`,
+    found: mib(bytes),
+  };
 }
 
 export function rowCountIssue(file: string, rows: number): InputIssue | null {
@@ -35,7 +39,10 @@ export function zipEntries(b: Uint8Array): { name: string; size: number }[] | nu
   // the end-of-central-directory record: signature 0x06054b50 within the last 64 KiB + 22 bytes
   let eocd = -1;
   for (let i = b.length - 22; i >= Math.max(0, b.length - 65_557); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) { eocd = i; break; }
+    if (view.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
   }
   if (eocd < 0) return null;
   const count = view.getUint16(eocd + 10, true);
@@ -44,7 +51,9 @@ export function zipEntries(b: Uint8Array): { name: string; size: number }[] | nu
   for (let k = 0; k < count; k++) {
     if (p + 46 > b.length || view.getUint32(p, true) !== 0x02014b50) return null;
     const size = view.getUint32(p + 24, true);
-    const nameLen = view.getUint16(p + 28, true), extra = view.getUint16(p + 30, true), comment = view.getUint16(p + 32, true);
+    const nameLen = view.getUint16(p + 28, true),
+      extra = view.getUint16(p + 30, true),
+      comment = view.getUint16(p + 32, true);
     out.push({ name: new TextDecoder().decode(b.subarray(p + 46, p + 46 + nameLen)), size });
     p += 46 + nameLen + extra + comment;
   }
@@ -60,7 +69,11 @@ export function xlsxIssue(file: string, bytes: Uint8Array): InputIssue | null {
   }
   const total = entries.reduce((t, e) => t + e.size, 0);
   if (total > LIMITS.xlsxUncompressedBytes) {
-    return { file, expected: `a workbook of at most ${mib(LIMITS.xlsxUncompressedBytes)} unpacked (save the sheet as CSV UTF-8 instead)`, found: `${mib(total)} unpacked` };
+    return {
+      file,
+      expected: `a workbook of at most ${mib(LIMITS.xlsxUncompressedBytes)} unpacked (save the sheet as CSV UTF-8 instead)`,
+      found: `${mib(total)} unpacked`,
+    };
   }
   return null;
 }

@@ -48,7 +48,15 @@ export function headerIssues(file: string, header: string[]): InputIssue[] {
   const out: InputIssue[] = [];
   header.forEach((h, i) => {
     const what = personalColumn(h);
-    if (what) out.push({ file, line: 1, column: i + 1, columnName: h, expected: "no personal data in a claims ledger (only a pseudonymous case id)", found: `a column that would hold ${what}` });
+    if (what)
+      out.push({
+        file,
+        line: 1,
+        column: i + 1,
+        columnName: h,
+        expected: "no personal data in a claims ledger (only a pseudonymous case id)",
+        found: `a column that would hold ${what}`,
+      });
   });
   return out;
 }
@@ -66,7 +74,8 @@ export function personalCell(cell: string): string | null {
     const digits = m[1].replace(/[ .-]/g, "");
     if (elfproef(digits.length === 8 ? "0" + digits : digits)) return "a number that passes the elfproef, shaped like a BSN";
   }
-  if (/(?<!\d)(19|20)\d{2}[-/.](0[1-9]|1[0-2])[-/.](0[1-9]|[12]\d|3[01])(?!\d)|(?<!\d)(0[1-9]|[12]\d|3[01])[-/.](0[1-9]|1[0-2])[-/.](19|20)\d{2}(?!\d)/.test(t)) return "a date (a date of birth?)";
+  if (/(?<!\d)(19|20)\d{2}[-/.](0[1-9]|1[0-2])[-/.](0[1-9]|[12]\d|3[01])(?!\d)|(?<!\d)(0[1-9]|[12]\d|3[01])[-/.](0[1-9]|1[0-2])[-/.](19|20)\d{2}(?!\d)/.test(t))
+    return "a date (a date of birth?)";
   if (/[^\s@]+@[^\s@]+\.[a-z]{2,}/i.test(t)) return "an e-mail address";
   if (/(?<!\d)(\+31|0031|0)[ -]?[1-9](?:[ -]?\d){8}(?!\d)/.test(t)) return "a phone number";
   if (/(?<![\dA-Za-z])[1-9]\d{3} ?[A-Za-z]{2}[ ,-]*\d{1,5}(?!\d)/.test(t)) return "a postcode with a house number";
@@ -79,8 +88,13 @@ export function cellIssues(file: string, header: string[], rows: { line: number;
     cells.forEach((c, i) => {
       if (out.length >= 20) return;
       // a BSN-shaped number is refused in any cell; the other patterns in the text cells (ids, notes)
-      const what = looksLikeBsn(c) ? "a number that passes the elfproef, shaped like a BSN" : !textColumns || textColumns.has(header[i]?.toLowerCase()) ? personalCell(c) : null;
-      if (what) out.push({ file, line, column: i + 1, columnName: header[i], expected: "no personal data in a claims ledger", found: `${what} (value withheld)` });
+      const what = looksLikeBsn(c)
+        ? "a number that passes the elfproef, shaped like a BSN"
+        : !textColumns || textColumns.has(header[i]?.toLowerCase())
+          ? personalCell(c)
+          : null;
+      if (what)
+        out.push({ file, line, column: i + 1, columnName: header[i], expected: "no personal data in a claims ledger", found: `${what} (value withheld)` });
     });
   }
   return out;

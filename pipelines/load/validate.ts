@@ -20,7 +20,14 @@ export function validateTable(spec: TableSpec, raw: RawTable, file: string): { t
   if (spec.personalDataFree) {
     // checked before anything else, so the message is about the personal data and not the header
     // text cells: the spec's text and id columns, and any column it does not know (refused anyway, but not before this)
-    const textColumns = new Set(raw.header.map((h) => h.toLowerCase()).filter((h) => { const c = spec.columns.find((x) => x.name === h); return !c || c.type === "text" || c.type === "id"; }));
+    const textColumns = new Set(
+      raw.header
+        .map((h) => h.toLowerCase())
+        .filter((h) => {
+          const c = spec.columns.find((x) => x.name === h);
+          return !c || c.type === "text" || c.type === "id";
+        }),
+    );
     const privacy = [...headerIssues(file, raw.header), ...cellIssues(file, raw.header, raw.rows, textColumns)];
     if (privacy.length) return { table: { spec, file, rows: [], lines: [] }, issues: privacy };
   }
@@ -33,7 +40,9 @@ export function validateTable(spec: TableSpec, raw: RawTable, file: string): { t
       missing.length ? `missing ${missing.map((c) => `'${c.name}'`).join(", ")}` : "",
       unknown.length ? `unknown ${unknown.map((h) => `'${h}'`).join(", ")}` : "",
       dup.length ? `repeated ${dup.map((h) => `'${h}'`).join(", ")}` : "",
-    ].filter(Boolean).join("; ");
+    ]
+      .filter(Boolean)
+      .join("; ");
     issues.push({ file, line: 1, expected: `the header ${expectedHeader}`, found: `${raw.header.join(",") || "nothing"} (${found})` });
     return { table: { spec, file, rows: [], lines: [] }, issues };
   }
@@ -62,7 +71,11 @@ export function validateTable(spec: TableSpec, raw: RawTable, file: string): { t
       const text = position[j] < 0 ? "" : (cells[position[j]] ?? "").trim();
       const r = normalise(c, text, raw.decimalComma);
       if ("error" in r) {
-        issues.push({ ...at(line, position[j], c), expected: r.error, found: text === "" ? "an empty cell" : `"${text.length > 80 ? `${text.slice(0, 77)}…` : text}"` });
+        issues.push({
+          ...at(line, position[j], c),
+          expected: r.error,
+          found: text === "" ? "an empty cell" : `"${text.length > 80 ? `${text.slice(0, 77)}…` : text}"`,
+        });
         bad = true;
       } else out[j] = r.value;
     }
@@ -76,7 +89,12 @@ export function validateTable(spec: TableSpec, raw: RawTable, file: string): { t
     const key = keyIdx.map((k) => out[k]).join("\u0001");
     const first = seen.get(key);
     if (first !== undefined) {
-      issues.push({ file, line, expected: `a unique key (${spec.key.join(", ")})`, found: `${keyIdx.map((k) => out[k]).join(", ")}, already on line ${first}` });
+      issues.push({
+        file,
+        line,
+        expected: `a unique key (${spec.key.join(", ")})`,
+        found: `${keyIdx.map((k) => out[k]).join(", ")}, already on line ${first}`,
+      });
       continue;
     }
     seen.set(key, line);
@@ -110,7 +128,15 @@ export function parseNumber(text: string, decimalComma: boolean): string | null 
 function describe(c: ColumnSpec): string {
   const unit = c.unit && c.unit !== "eenheid" && c.unit !== "valuta" ? ` in ${c.unit}` : "";
   const range =
-    c.min !== undefined && c.max !== undefined ? ` from ${c.min} to ${c.max}` : c.min === 0 ? " of at least 0" : c.min !== undefined ? ` of at least ${c.min}` : c.max !== undefined ? ` of at most ${c.max}` : "";
+    c.min !== undefined && c.max !== undefined
+      ? ` from ${c.min} to ${c.max}`
+      : c.min === 0
+        ? " of at least 0"
+        : c.min !== undefined
+          ? ` of at least ${c.min}`
+          : c.max !== undefined
+            ? ` of at most ${c.max}`
+            : "";
   return { integer: "a whole number", decimal: "a number", rational: "a number or a fraction such as 11/75" }[c.type as "integer"] + unit + range;
 }
 
@@ -119,7 +145,8 @@ export const MAX_FIELD_CHARS = 10_000;
 
 export function normalise(c: ColumnSpec, text: string, decimalComma: boolean): Norm {
   if (text === "") return c.optional ? { value: "" } : { error: `a value (${c.description.toLowerCase()})` };
-  if (text.length > MAX_FIELD_CHARS) return { error: `a field of at most ${MAX_FIELD_CHARS.toLocaleString("en-GB")} characters (found ${text.length.toLocaleString("en-GB")})` };
+  if (text.length > MAX_FIELD_CHARS)
+    return { error: `a field of at most ${MAX_FIELD_CHARS.toLocaleString("en-GB")} characters (found ${text.length.toLocaleString("en-GB")})` };
   switch (c.type) {
     case "text":
     case "id":
@@ -163,7 +190,9 @@ export function normalise(c: ColumnSpec, text: string, decimalComma: boolean): N
           // ambiguous where the column's finite range admits both readings (a percentage of 1.234 or 1234 would not)
           const pointFits = asPoint !== null && c.min !== undefined && c.max !== undefined && !outOfRange(c, asPoint) && !outOfRange(c, asThousands);
           if (leadingZero || pointFits) {
-            return { error: `an unambiguous number: in a file with decimal commas "${text.trim()}" reads as ${leadingZero ? "an invalid grouping" : Number(asThousands).toLocaleString("en-GB")} (dots as thousands)${asPoint ? `, or as ${asPoint} (a decimal point)` : ""}; write ${asPoint ? asPoint.replace(".", ",") : asThousands} or ${asThousands} without dots` };
+            return {
+              error: `an unambiguous number: in a file with decimal commas "${text.trim()}" reads as ${leadingZero ? "an invalid grouping" : Number(asThousands).toLocaleString("en-GB")} (dots as thousands)${asPoint ? `, or as ${asPoint} (a decimal point)` : ""}; write ${asPoint ? asPoint.replace(".", ",") : asThousands} or ${asThousands} without dots`,
+            };
           }
         }
       }

@@ -15,8 +15,16 @@ export async function readXlsx(bytes: Uint8Array, file: string): Promise<{ table
     return { issue: { file, expected: "a worksheet with a header row followed by data rows", found: "an empty workbook" } };
   }
   // merged cells spread one value over several cells: in a data range they are refused, naming the range
-  const merges = ((ws as unknown as { model?: { merges?: string[] } }).model?.merges ?? []);
-  if (merges.length) return { issue: { file, cell: merges[0].split(":")[0], expected: "one value per cell: no merged cells in the data", found: `merged cells ${merges.slice(0, 3).join(", ")}${merges.length > 3 ? ", …" : ""} (unmerge them)` } };
+  const merges = (ws as unknown as { model?: { merges?: string[] } }).model?.merges ?? [];
+  if (merges.length)
+    return {
+      issue: {
+        file,
+        cell: merges[0].split(":")[0],
+        expected: "one value per cell: no merged cells in the data",
+        found: `merged cells ${merges.slice(0, 3).join(", ")}${merges.length > 3 ? ", …" : ""} (unmerge them)`,
+      },
+    };
   const rows: { line: number; cells: string[] }[] = [];
   let header: string[] | undefined;
   const width = ws.columnCount;
@@ -27,7 +35,12 @@ export async function readXlsx(bytes: Uint8Array, file: string): Promise<{ table
       const cell = row.getCell(c);
       const v = cell.value;
       if (!formula && v && typeof v === "object" && ("formula" in v || "sharedFormula" in v) && (v as { result?: unknown }).result === undefined) {
-        formula = { file, cell: cell.address, expected: "a value", found: "a formula without a computed result (open the workbook in Excel and save it, so the results are stored)" };
+        formula = {
+          file,
+          cell: cell.address,
+          expected: "a value",
+          found: "a formula without a computed result (open the workbook in Excel and save it, so the results are stored)",
+        };
       }
       cells.push(cellText(v));
     }

@@ -43,7 +43,8 @@ export function parseScenario(json: unknown, registry: RegistryEntry[], label = 
   const obj = json as Record<string, unknown>;
   for (const k of Object.keys(obj)) if (!KNOWN_TOP.has(k)) throw new UsageError(`${label}: unknown field "${k}" (known: ${[...KNOWN_TOP].join(", ")})`);
   const params = obj.parameters ?? {};
-  if (typeof params !== "object" || params === null || Array.isArray(params)) throw new UsageError(`${label}: "parameters" must be an object of parameter id → value`);
+  if (typeof params !== "object" || params === null || Array.isArray(params))
+    throw new UsageError(`${label}: "parameters" must be an object of parameter id → value`);
   const byId = new Map(registry.map((r) => [r.parameter_id, r]));
   const overrides: Override[] = [];
   for (const [id, spec] of Object.entries(params as Record<string, unknown>)) {
@@ -93,14 +94,27 @@ function makeOverride(reg: RegistryEntry, year: number | null, spec: unknown, wh
   const laag = s.laag === undefined ? null : toNumber(s.laag, `${where}.laag`).value;
   const hoog = s.hoog === undefined ? null : toNumber(s.hoog, `${where}.hoog`).value;
   const bounds = reg.min !== null && reg.max !== null ? `${reg.min} to ${reg.max}` : reg.min !== null ? `at least ${reg.min}` : `at most ${reg.max}`;
-  for (const [name, v] of [["waarde", w.value], ["laag", laag], ["hoog", hoog]] as const) {
+  for (const [name, v] of [
+    ["waarde", w.value],
+    ["laag", laag],
+    ["hoog", hoog],
+  ] as const) {
     if (v === null) continue;
     if ((reg.min !== null && v < reg.min) || (reg.max !== null && v > reg.max)) {
-      throw new UsageError(`${where}${name === "waarde" ? "" : "." + name}: ${v} is outside the allowed range of ${reg.parameter_id} (${bounds} ${reg.eenheid})`);
+      throw new UsageError(
+        `${where}${name === "waarde" ? "" : "." + name}: ${v} is outside the allowed range of ${reg.parameter_id} (${bounds} ${reg.eenheid})`,
+      );
     }
   }
   if (laag !== null && hoog !== null && laag > hoog) throw new UsageError(`${where}: laag (${laag}) is above hoog (${hoog})`);
-  return { parameter_id: reg.parameter_id, vanaf_jaar: year, waarde: w.text, laag, hoog, toelichting: typeof s.toelichting === "string" ? s.toelichting : null };
+  return {
+    parameter_id: reg.parameter_id,
+    vanaf_jaar: year,
+    waarde: w.text,
+    laag,
+    hoog,
+    toelichting: typeof s.toelichting === "string" ? s.toelichting : null,
+  };
 }
 
 function closest(id: string, ids: string[]): string | null {
@@ -108,7 +122,10 @@ function closest(id: string, ids: string[]): string | null {
   let bestD = Infinity;
   for (const c of ids) {
     const d = levenshtein(id, c);
-    if (d < bestD) { bestD = d; best = c; }
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
   }
   return bestD <= Math.max(3, id.length / 4) ? best : null;
 }

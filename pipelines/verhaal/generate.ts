@@ -26,7 +26,11 @@ export interface GeneratorOptions {
 
 export const DEFAULT_GENERATOR: GeneratorOptions = { seed: 20260101, firstYear: 2019, lastYear: 2025, peildatum: "2025-12-31" };
 
-interface ProvisionShape { regeling: "wmo" | "wlz"; perHundredK: number; cost: (r: Rng) => number }
+interface ProvisionShape {
+  regeling: "wmo" | "wlz";
+  perHundredK: number;
+  cost: (r: Rng) => number;
+}
 
 /** Cases detected per 100,000 inhabitants per accident year, and the cost distribution (illustrative). */
 const SHAPES: Record<string, ProvisionShape> = {
@@ -46,31 +50,47 @@ function shippedFeeScale(): [number, number, number][] {
   const parsed = parseDelimited(readFileSync(file, "utf8"), file);
   if ("issue" in parsed) throw new Error(`${file}: ${parsed.issue.expected}`);
   const col = (n: string) => parsed.table.header.indexOf(n);
-  return parsed.table.rows.map(({ cells }) => [Number(cells[col("van")]), cells[col("tot")] === "" ? Infinity : Number(cells[col("tot")]), Number(cells[col("percentage")])]);
+  return parsed.table.rows.map(({ cells }) => [
+    Number(cells[col("van")]),
+    cells[col("tot")] === "" ? Infinity : Number(cells[col("tot")]),
+    Number(cells[col("percentage")]),
+  ]);
 }
 
 /** Small, fast, seeded PRNG (mulberry32) with the few distributions the generator needs. */
 export class Rng {
   private s: number;
-  constructor(seed: number) { this.s = seed >>> 0; }
+  constructor(seed: number) {
+    this.s = seed >>> 0;
+  }
   next(): number {
-    let t = (this.s = (this.s + 0x6d2b79f5) >>> 0);
+    this.s = (this.s + 0x6d2b79f5) >>> 0;
+    let t = this.s;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   }
-  uniform(a: number, b: number): number { return a + (b - a) * this.next(); }
+  uniform(a: number, b: number): number {
+    return a + (b - a) * this.next();
+  }
   normal(): number {
     const u = 1 - this.next();
     return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * this.next());
   }
-  lognormal(median: number, sigma: number): number { return median * Math.exp(sigma * this.normal()); }
-  exponential(mean: number): number { return -mean * Math.log(1 - this.next()); }
+  lognormal(median: number, sigma: number): number {
+    return median * Math.exp(sigma * this.normal());
+  }
+  exponential(mean: number): number {
+    return -mean * Math.log(1 - this.next());
+  }
   poisson(lambda: number): number {
     const l = Math.exp(-lambda);
     let k = 0;
     let p = 1;
-    do { k++; p *= this.next(); } while (p > l);
+    do {
+      k++;
+      p *= this.next();
+    } while (p > l);
     return k - 1;
   }
 }
@@ -81,7 +101,7 @@ const money = (x: number) => (Math.round(x * 100) / 100).toFixed(2);
 
 function fee(scale: [number, number, number][], amount: number): number {
   let f = 0;
-  for (const [from, to, pct] of scale) if (amount > from) f += (Math.min(amount, to) - from) * pct / 100;
+  for (const [from, to, pct] of scale) if (amount > from) f += ((Math.min(amount, to) - from) * pct) / 100;
   return f;
 }
 
@@ -89,7 +109,8 @@ export function generateLedger(municipalities: { gemeentecode: string; inwoners:
   const rng = new Rng(opts.seed);
   const scale = shippedFeeScale();
   const peil = Date.parse(opts.peildatum);
-  const header = "zaak_id,gemeentecode,regeling,ongevalsdatum,voorziening,kosten,aansprakelijkheid_pct,status,datum_gemeld,datum_aansprakelijk,datum_geregeld,datum_verjaard,verhaald,honorarium,synthetisch";
+  const header =
+    "zaak_id,gemeentecode,regeling,ongevalsdatum,voorziening,kosten,aansprakelijkheid_pct,status,datum_gemeld,datum_aansprakelijk,datum_geregeld,datum_verjaard,verhaald,honorarium,synthetisch";
   const lines = [header];
   let n = 0;
   for (const g of municipalities) {
@@ -97,7 +118,7 @@ export function generateLedger(municipalities: { gemeentecode: string; inwoners:
     const agency = rng.next() < 0.6;
     for (let year = opts.firstYear; year <= opts.lastYear; year++) {
       for (const [voorziening, shape] of Object.entries(SHAPES)) {
-        const cases = rng.poisson(shape.perHundredK * g.inwoners / 100_000);
+        const cases = rng.poisson((shape.perHundredK * g.inwoners) / 100_000);
         for (let c = 0; c < cases; c++) {
           const accident = Date.UTC(year, 0, 1) + Math.floor(rng.next() * 365) * DAY;
           const reported = accident + Math.round((30 + rng.exponential(200)) * DAY);
@@ -107,26 +128,54 @@ export function generateLedger(municipalities: { gemeentecode: string; inwoners:
           const liableAt = reported + Math.round((20 + rng.exponential(60)) * DAY);
           const settledAt = liableAt + Math.round((90 + rng.exponential(420)) * DAY);
           const barredAt = reported + 5 * 365 * DAY;
-          const recovered = kosten * liability / 100 * rng.uniform(0.85, 1);
+          const recovered = ((kosten * liability) / 100) * rng.uniform(0.85, 1);
           if (reported > peil) continue; // not yet known at the peildatum
           let status = "gemeld";
-          let dLiable = "", dSettled = "", dBarred = "", verhaald = "", honorarium = "";
+          let dLiable = "",
+            dSettled = "",
+            dBarred = "",
+            verhaald = "",
+            honorarium = "";
           if (outcome < 0.8) {
-            if (liableAt <= peil) { status = "aansprakelijk_gesteld"; dLiable = iso(liableAt); }
+            if (liableAt <= peil) {
+              status = "aansprakelijk_gesteld";
+              dLiable = iso(liableAt);
+            }
             if (settledAt <= peil) {
-              status = "geregeld"; dSettled = iso(settledAt); verhaald = money(recovered);
+              status = "geregeld";
+              dSettled = iso(settledAt);
+              verhaald = money(recovered);
               honorarium = money(agency ? fee(scale, recovered) : 0);
             }
           } else if (outcome < 0.93) {
-            if (liableAt <= peil) { status = "afgewezen"; dLiable = iso(liableAt); }
+            if (liableAt <= peil) {
+              status = "afgewezen";
+              dLiable = iso(liableAt);
+            }
           } else if (barredAt <= peil) {
-            status = "verjaard"; dBarred = iso(barredAt);
+            status = "verjaard";
+            dBarred = iso(barredAt);
           }
           n++;
-          lines.push([
-            `Z-${String(n).padStart(6, "0")}`, g.gemeentecode, shape.regeling, iso(accident), voorziening, money(kosten), String(liability),
-            status, iso(reported), dLiable, dSettled, dBarred, verhaald, honorarium, "ja",
-          ].join(","));
+          lines.push(
+            [
+              `Z-${String(n).padStart(6, "0")}`,
+              g.gemeentecode,
+              shape.regeling,
+              iso(accident),
+              voorziening,
+              money(kosten),
+              String(liability),
+              status,
+              iso(reported),
+              dLiable,
+              dSettled,
+              dBarred,
+              verhaald,
+              honorarium,
+              "ja",
+            ].join(","),
+          );
         }
       }
     }

@@ -13,7 +13,10 @@ import { runModels } from "../warehouse/models.ts";
 import type { Row } from "../warehouse/query.ts";
 
 export const TRIANGLE_SPEC: TableSpec = {
-  table: "cl_invoer", file: "", description: "A claims triangle", key: ["origin", "dev"],
+  table: "cl_invoer",
+  file: "",
+  description: "A claims triangle",
+  key: ["origin", "dev"],
   columns: [
     { name: "origin", type: "integer", description: "Origin period (accident year)", sql: "INTEGER" },
     { name: "dev", type: "integer", description: "Development age (1 = first)", min: 1, sql: "INTEGER" },
@@ -21,7 +24,11 @@ export const TRIANGLE_SPEC: TableSpec = {
   ],
 };
 
-export interface TriangleResult { factoren: Row[]; perOrigin: Row[]; totaal: Row }
+export interface TriangleResult {
+  factoren: Row[];
+  perOrigin: Row[];
+  totaal: Row;
+}
 
 export async function chainLadder(path: string, label: string, incremental: boolean): Promise<TriangleResult> {
   const raw = await readRaw(path, label);
@@ -35,11 +42,26 @@ export async function chainLadder(path: string, label: string, incremental: bool
   for (const c of cells) byOrigin.set(c.origin, [...(byOrigin.get(c.origin) ?? []), c.dev]);
   for (const [origin, devs] of byOrigin) {
     const max = Math.max(...devs);
-    if (devs.length !== max) problems.push({ file: label, expected: `development ages 1 to ${max} for origin ${origin} (a triangle without gaps)`, found: `ages ${devs.sort((a, b) => a - b).join(", ")}` });
+    if (devs.length !== max)
+      problems.push({
+        file: label,
+        expected: `development ages 1 to ${max} for origin ${origin} (a triangle without gaps)`,
+        found: `ages ${devs.sort((a, b) => a - b).join(", ")}`,
+      });
   }
   if (byOrigin.size < 2) problems.push({ file: label, expected: "at least two origin periods", found: `${byOrigin.size}` });
   // cumulative amounts are not negative (incremental ones may be: recoveries returned)
-  if (!incremental) for (const c of cells) if (c.value < 0) problems.push({ file: label, line: c.line, column: 3, columnName: "value", expected: "a cumulative amount of at least 0 (use --incremental for incremental amounts)", found: String(c.value) });
+  if (!incremental)
+    for (const c of cells)
+      if (c.value < 0)
+        problems.push({
+          file: label,
+          line: c.line,
+          column: 3,
+          columnName: "value",
+          expected: "a cumulative amount of at least 0 (use --incremental for incremental amounts)",
+          found: String(c.value),
+        });
   if (problems.length) throw new InputError(problems);
 
   const instance = await DuckDBInstance.create(":memory:");
@@ -47,7 +69,12 @@ export async function chainLadder(path: string, label: string, incremental: bool
   try {
     await con.run("CREATE TABLE cl_invoer_raw (origin INTEGER, dev INTEGER, waarde DOUBLE)");
     const appender = await con.createAppender("cl_invoer_raw");
-    for (const c of cells) { appender.appendInteger(c.origin); appender.appendInteger(c.dev); appender.appendDouble(c.value); appender.endRow(); }
+    for (const c of cells) {
+      appender.appendInteger(c.origin);
+      appender.appendInteger(c.dev);
+      appender.appendDouble(c.value);
+      appender.endRow();
+    }
     appender.closeSync();
     await con.run(`CREATE TABLE cl_invoer AS SELECT 'invoer' AS driehoek, origin, dev,
       ${incremental ? "sum(waarde) OVER (PARTITION BY origin ORDER BY dev)" : "waarde"} AS waarde FROM cl_invoer_raw`);
@@ -56,7 +83,9 @@ export async function chainLadder(path: string, label: string, incremental: bool
     const read = async (sql: string) => (await con.runAndReadAll(sql)).getRowObjectsJson() as Row[];
     return {
       factoren: await read("SELECT dev, f, sigma2, s AS volume, n AS origins, sigma2_geextrapoleerd, waarschuwing FROM cl_factoren ORDER BY dev"),
-      perOrigin: await read("SELECT origin, laatste_dev, laatste, ultimate, reserve, ontwikkeld_aandeel, mack_se, variatiecoefficient FROM cl_per_origin ORDER BY origin"),
+      perOrigin: await read(
+        "SELECT origin, laatste_dev, laatste, ultimate, reserve, ontwikkeld_aandeel, mack_se, variatiecoefficient FROM cl_per_origin ORDER BY origin",
+      ),
       totaal: (await read("SELECT laatste, ultimate, reserve, mack_se, variatiecoefficient FROM cl_totaal"))[0],
     };
   } finally {
@@ -64,4 +93,3 @@ export async function chainLadder(path: string, label: string, incremental: bool
     instance.closeSync();
   }
 }
-

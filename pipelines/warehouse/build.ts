@@ -42,8 +42,10 @@ export function registryOf(tables: ValidTable[]): RegistryEntry[] {
   const t = tables.find((x) => x.spec.table === "stg_parameters")!;
   const col = (n: string) => t.spec.columns.findIndex((c) => c.name === n);
   return t.rows.map((r) => ({
-    parameter_id: r[col("parameter_id")], eenheid: r[col("eenheid")],
-    min: r[col("min")] === "" ? null : Number(r[col("min")]), max: r[col("max")] === "" ? null : Number(r[col("max")]),
+    parameter_id: r[col("parameter_id")],
+    eenheid: r[col("eenheid")],
+    min: r[col("min")] === "" ? null : Number(r[col("min")]),
+    max: r[col("max")] === "" ? null : Number(r[col("max")]),
   }));
 }
 
@@ -63,8 +65,9 @@ export async function runPipeline(opts: PipelineOptions = {}): Promise<PipelineR
   const started = new Date();
   const t0 = performance.now();
   const dbPath = resolve(opts.dbPath ?? DEFAULT_DB);
-  const inputs = await loadInputs(opts.shippedDir ?? SHIPPED_DATA, opts.dataDir ? resolve(opts.dataDir) : undefined, undefined,
-    { stg_verhaal_claims: opts.ledgerPath });
+  const inputs = await loadInputs(opts.shippedDir ?? SHIPPED_DATA, opts.dataDir ? resolve(opts.dataDir) : undefined, undefined, {
+    stg_verhaal_claims: opts.ledgerPath,
+  });
   const scenario = readScenario(opts, registryOf(inputs.tables));
   const models = loadModelFiles(opts.modelsDir);
 
@@ -81,7 +84,10 @@ export async function runPipeline(opts: PipelineOptions = {}): Promise<PipelineR
     unlock();
   };
   // an interrupted run (Ctrl-C, kill) removes what it made and leaves the previous warehouse as it was
-  const onSignal = (sig: NodeJS.Signals) => { cleanup(); process.exit(sig === "SIGINT" ? 130 : 143); };
+  const onSignal = (sig: NodeJS.Signals) => {
+    cleanup();
+    process.exit(sig === "SIGINT" ? 130 : 143);
+  };
   process.once("SIGINT", onSignal);
   process.once("SIGTERM", onSignal);
   let instance: DuckDBInstance | undefined;
@@ -118,7 +124,12 @@ export async function runPipeline(opts: PipelineOptions = {}): Promise<PipelineR
 function alive(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   if (pid === process.pid) return true;
-  try { process.kill(pid, 0); return true; } catch (e) { return (e as NodeJS.ErrnoException).code === "EPERM"; }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 /**
@@ -133,13 +144,26 @@ export function lockWarehouse(dbPath: string): () => void {
       writeSync(fd, `${process.pid}\n${new Date().toISOString()}\n`);
       closeSync(fd);
       let released = false;
-      return () => { if (!released) { released = true; rmSync(lock, { force: true }); } };
+      return () => {
+        if (!released) {
+          released = true;
+          rmSync(lock, { force: true });
+        }
+      };
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
-      const [pidText, since] = (() => { try { return readFileSync(lock, "utf8").split("\n"); } catch { return ["", ""]; } })();
+      const [pidText, since] = (() => {
+        try {
+          return readFileSync(lock, "utf8").split("\n");
+        } catch {
+          return ["", ""];
+        }
+      })();
       const pid = Number(pidText);
       if (alive(pid)) {
-        throw new WarehouseBusyError(`${dbPath}: another pipeline (process ${pid}, started ${since || "at an unknown time"}) is writing this warehouse; wait for it to finish, or use --db for another file. Nothing was changed.`);
+        throw new WarehouseBusyError(
+          `${dbPath}: another pipeline (process ${pid}, started ${since || "at an unknown time"}) is writing this warehouse; wait for it to finish, or use --db for another file. Nothing was changed.`,
+        );
       }
       rmSync(lock, { force: true }); // stale: its process is gone
     }
@@ -172,12 +196,16 @@ async function loadStaging(con: DuckDBConnection, t: ValidTable, csvDir: string)
     await con.run(`CREATE TEMP TABLE ${raw} (${t.spec.columns.map((c) => `"${c.name}" VARCHAR`).join(", ")})`);
     const app = await con.createAppender(raw, "main", "temp");
     for (const r of t.rows) {
-      for (const v of r) if (v === "") app.appendNull(); else app.appendVarchar(v);
+      for (const v of r)
+        if (v === "") app.appendNull();
+        else app.appendVarchar(v);
       app.endRow();
     }
     app.flushSync();
     app.closeSync();
-    await con.run(`CREATE TABLE ${t.spec.table} AS SELECT ${t.spec.columns.map((c) => `CAST("${c.name}" AS ${c.sql}) AS "${c.name}"`).join(", ")} FROM ${raw} ORDER BY ${t.spec.key.join(", ")}`);
+    await con.run(
+      `CREATE TABLE ${t.spec.table} AS SELECT ${t.spec.columns.map((c) => `CAST("${c.name}" AS ${c.sql}) AS "${c.name}"`).join(", ")} FROM ${raw} ORDER BY ${t.spec.key.join(", ")}`,
+    );
     await con.run(`DROP TABLE ${raw}`);
   } else {
     const path = join(csvDir, `${t.spec.table}.csv`);
@@ -197,7 +225,9 @@ async function loadStaging(con: DuckDBConnection, t: ValidTable, csvDir: string)
 }
 
 export async function loadOverrides(con: DuckDBConnection, overrides: Override[]) {
-  await con.run(`CREATE OR REPLACE TABLE scenario_overrides (parameter_id VARCHAR, vanaf_jaar INTEGER, waarde VARCHAR, laag DOUBLE, hoog DOUBLE, toelichting VARCHAR)`);
+  await con.run(
+    `CREATE OR REPLACE TABLE scenario_overrides (parameter_id VARCHAR, vanaf_jaar INTEGER, waarde VARCHAR, laag DOUBLE, hoog DOUBLE, toelichting VARCHAR)`,
+  );
   for (const o of overrides) {
     await con.run(`INSERT INTO scenario_overrides VALUES ($1, $2, $3, $4, $5, $6)`, [o.parameter_id, o.vanaf_jaar, o.waarde, o.laag, o.hoog, o.toelichting]);
   }
@@ -215,23 +245,39 @@ async function writeManifest(
   con: DuckDBConnection,
   m: { started: Date; inputs: InputFile[]; models: ModelFile[]; opts: PipelineOptions; scenario: Scenario | null },
 ) {
-  const scenarioHash = m.opts.scenarioPath && existsSync(m.opts.scenarioPath)
-    ? createHash("sha256").update(readFileSync(m.opts.scenarioPath)).digest("hex")
-    : m.scenario ? createHash("sha256").update(JSON.stringify(m.scenario.raw)).digest("hex") : null;
+  const scenarioHash =
+    m.opts.scenarioPath && existsSync(m.opts.scenarioPath)
+      ? createHash("sha256").update(readFileSync(m.opts.scenarioPath)).digest("hex")
+      : m.scenario
+        ? createHash("sha256").update(JSON.stringify(m.scenario.raw)).digest("hex")
+        : null;
   const version = (await con.runAndReadAll("SELECT version()")).getRows()[0][0] as string;
-  await con.run(`CREATE TABLE run_manifest AS SELECT
+  await con.run(
+    `CREATE TABLE run_manifest AS SELECT
       $1::TIMESTAMPTZ AS gestart, now() AS klaar, $2 AS code_versie, $3 AS node_versie, $4 AS duckdb_versie,
-      $5 AS data_map, $6 AS scenario_bestand, $7 AS scenario_sha256, $8 AS scenario_naam`, [
-    m.started.toISOString(), codeVersion(), process.version, version,
-    m.opts.dataDir ? resolve(m.opts.dataDir) : null, m.opts.scenarioPath ?? null, scenarioHash, m.scenario?.naam ?? null,
-  ]);
+      $5 AS data_map, $6 AS scenario_bestand, $7 AS scenario_sha256, $8 AS scenario_naam`,
+    [
+      m.started.toISOString(),
+      codeVersion(),
+      process.version,
+      version,
+      m.opts.dataDir ? resolve(m.opts.dataDir) : null,
+      m.opts.scenarioPath ?? null,
+      scenarioHash,
+      m.scenario?.naam ?? null,
+    ],
+  );
   await con.run(`CREATE TABLE run_inputs (tabel VARCHAR, bestand VARCHAR, herkomst VARCHAR, sha256 VARCHAR, bytes BIGINT, rijen BIGINT)`);
   for (const f of m.inputs) await con.run(`INSERT INTO run_inputs VALUES ($1, $2, $3, $4, $5, $6)`, [f.table, f.path, f.origin, f.sha256, f.bytes, f.rows]);
   await con.run(`CREATE TABLE run_models (volgorde INTEGER, bestand VARCHAR, regel VARCHAR, maakt VARCHAR[], sha256 VARCHAR)`);
   let i = 0;
   for (const mod of m.models) {
     await con.run(`INSERT INTO run_models VALUES ($1, $2, $3, $4::VARCHAR[], $5)`, [
-      ++i, `models/${mod.name}`, mod.header, `[${mod.creates.map(q).join(", ")}]`, createHash("sha256").update(mod.sql).digest("hex"),
+      ++i,
+      `models/${mod.name}`,
+      mod.header,
+      `[${mod.creates.map(q).join(", ")}]`,
+      createHash("sha256").update(mod.sql).digest("hex"),
     ]);
   }
 }

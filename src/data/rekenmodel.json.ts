@@ -14,7 +14,8 @@ await publish({
   pgb: "SELECT * FROM rekenmodel_pgb_ondergrens ORDER BY zzp",
   sobol: "SELECT s.*, p.omschrijving FROM rekenmodel_sobol s JOIN stg_parameters p USING (parameter_id) ORDER BY s.jaar, s.rang",
   tornado: "SELECT * FROM rekenmodel_tornado WHERE jaar = (SELECT min(jaar) FROM rekenmodel_tornado) ORDER BY bereik DESC",
-  kasstromen: "SELECT jaar, groep, t, kalenderjaar, in_zorg, kosten_nominaal, kosten_contant FROM rekenmodel_kasstromen WHERE jaar = (SELECT min(jaar) FROM rekenmodel_kasstromen) AND t <= 80 ORDER BY groep, t",
+  kasstromen:
+    "SELECT jaar, groep, t, kalenderjaar, in_zorg, kosten_nominaal, kosten_contant FROM rekenmodel_kasstromen WHERE jaar = (SELECT min(jaar) FROM rekenmodel_kasstromen) AND t <= 80 ORDER BY groep, t",
   overleving: "SELECT groep, leeftijd, sex, t, overleving_algemeen, overleving_groep FROM rekenmodel_overleving WHERE t <= 90 ORDER BY groep, leeftijd, sex, t",
   parameters: `SELECT p.parameter_id, s.omschrijving, s.eenheid, p.waarde, p.laag, p.hoog, p.status, p.bron_id, coalesce(b.citeer_als, b.titel) AS bron_titel
                FROM int_parameters_per_jaar p JOIN stg_parameters s USING (parameter_id) LEFT JOIN stg_bronnen b ON b.bron_id = p.bron_id

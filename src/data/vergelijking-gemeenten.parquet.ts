@@ -8,8 +8,10 @@ import { withWarehouse } from "../../pipelines/warehouse/query.ts";
 const dir = mkdtempSync(join(tmpdir(), "afkoop-parquet-"));
 const file = join(dir, "vergelijking.parquet");
 try {
-  await withWarehouse({}, (r) => r.all(`COPY (
-    SELECT * EXCLUDE (eigen) FROM vergelijking_wmo_resultaat WHERE NOT eigen ORDER BY jaar, gemeentecode) TO '${file}' (FORMAT parquet)`));
+  await withWarehouse({}, (r) =>
+    r.all(`COPY (
+    SELECT * EXCLUDE (eigen) FROM vergelijking_wmo_resultaat WHERE NOT eigen ORDER BY jaar, gemeentecode) TO '${file}' (FORMAT parquet)`),
+  );
   process.stdout.write(readFileSync(file));
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -6,7 +6,8 @@ import { publish } from "./warehouse.ts";
 await publish({
   instellingen: "SELECT * FROM vg_mc_instellingen",
   gemeenten: "SELECT r.* EXCLUDE (eigen) FROM vergelijking_wmo_resultaat r JOIN vg_mc_instellingen i USING (jaar) WHERE NOT r.eigen ORDER BY r.gemeentenaam",
-  curven: "SELECT c.gemeentecode, c.detectie_pct, c.voordeel_uittreden FROM vergelijking_wmo_detectiecurve c JOIN vg_mc_instellingen i USING (jaar) WHERE c.gemeentecode IN (SELECT gemeentecode FROM stg_gemeenten) ORDER BY c.gemeentecode, c.detectie_pct",
+  curven:
+    "SELECT c.gemeentecode, c.detectie_pct, c.voordeel_uittreden FROM vergelijking_wmo_detectiecurve c JOIN vg_mc_instellingen i USING (jaar) WHERE c.gemeentecode IN (SELECT gemeentecode FROM stg_gemeenten) ORDER BY c.gemeentecode, c.detectie_pct",
   nationaal: "SELECT * FROM vergelijking_wmo_nationaal ORDER BY jaar",
   sobolToereikendheid: "SELECT s.*, p.omschrijving FROM vergelijking_sobol_toereikendheid s JOIN stg_parameters p USING (parameter_id) ORDER BY s.jaar, s.rang",
   sobolGemeenten: `SELECT s.gemeentecode, s.parameter_id, p.omschrijving, s.eerste_orde, s.totaal, s.rang

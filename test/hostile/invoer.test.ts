@@ -12,10 +12,16 @@ import { freshWarehouse, lineOf, sha256, shipped, userData } from "../support/fi
 
 let db: string;
 let before: string;
-beforeAll(async () => { db = await freshWarehouse(); before = sha256(db); });
+beforeAll(async () => {
+  db = await freshWarehouse();
+  before = sha256(db);
+});
 
 async function refused(files: Record<string, string | Uint8Array>): Promise<string> {
-  const err = await runPipeline({ dataDir: userData(files), dbPath: db }).then(() => null, (e: unknown) => e);
+  const err = await runPipeline({ dataDir: userData(files), dbPath: db }).then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(InputError);
   expect(sha256(db)).toBe(before);
   expect(readdirSync(dirname(db)).filter((f) => f.includes(".tmp-"))).toEqual([]);
@@ -26,19 +32,27 @@ const gemeenten = shipped("referentie/gemeenten.csv");
 const waarden = shipped("parameters/waarden.csv");
 const claims = shipped("verhaal/verhaalde_claims.csv");
 /** The shipped file in Dutch Excel's export: semicolons and decimal commas. */
-const dutch = (csv: string) => csv.split("\n").map((l) => l.replace(/,/g, ";")).join("\n");
+const dutch = (csv: string) =>
+  csv
+    .split("\n")
+    .map((l) => l.replace(/,/g, ";"))
+    .join("\n");
 
 describe("values that used to load silently wrong", () => {
   it("a % sign in a column that is not a percentage (11523% inhabitants)", async () => {
     const msg = await refused({ "referentie/gemeenten.csv": gemeenten.replace("GM0003,Appingedam,11523", "GM0003,Appingedam,11523%") });
-    expect(msg).toContain(`gemeenten.csv:${lineOf(gemeenten, "GM0003")}:3 (column 'inwoners'): expected a whole number in aantal of at least 0, without % (the column is not a percentage), found "11523%"`);
+    expect(msg).toContain(
+      `gemeenten.csv:${lineOf(gemeenten, "GM0003")}:3 (column 'inwoners'): expected a whole number in aantal of at least 0, without % (the column is not a percentage), found "11523%"`,
+    );
   });
 
   it("a dot-grouped value in a Dutch export that reads two ways in a percentage column (0.060)", async () => {
     const line = waarden.split("\n").find((l) => l.startsWith("wmo.kosten_vng,2015"))!;
     const nl = dutch(waarden.replace(line, "wmo.kosten_vng,2015,0.060,0,3,aanname,,,"));
     const msg = await refused({ "parameters/waarden.csv": nl });
-    expect(msg).toMatch(/waarden\.csv:\d+:3 \(column 'waarde'\): expected an unambiguous number: in a file with decimal commas "0\.060" reads as an invalid grouping \(dots as thousands\), or as 0\.060 \(a decimal point\)/);
+    expect(msg).toMatch(
+      /waarden\.csv:\d+:3 \(column 'waarde'\): expected an unambiguous number: in a file with decimal commas "0\.060" reads as an invalid grouping \(dots as thousands\), or as 0\.060 \(a decimal point\)/,
+    );
   });
 
   it("an impossible date (2023-02-30)", async () => {
@@ -58,7 +72,11 @@ describe("values that used to load silently wrong", () => {
     const src = shipped("wmo/waarnemingen.csv");
     for (const v of ["1e400", "1e30"]) {
       const msg = await refused({ "wmo/waarnemingen.csv": src.replace(",eur,10751312,", `,eur,${v},`) });
-      expect(msg, v).toMatch(new RegExp(`waarnemingen\\.csv:\\d+:7 \\(column 'waarde'\\): expected a number of at least 0; fewer than \\d+ digits before the decimal point, found "${v}"`));
+      expect(msg, v).toMatch(
+        new RegExp(
+          `waarnemingen\\.csv:\\d+:7 \\(column 'waarde'\\): expected a number of at least 0; fewer than \\d+ digits before the decimal point, found "${v}"`,
+        ),
+      );
       expect(msg).not.toMatch(/null/);
     }
   });
@@ -86,9 +104,21 @@ describe("files that are not what they claim", () => {
     const real = new Uint8Array(await wb.xlsx.writeBuffer());
     expect(zipEntries(real)!.some((e) => e.name === "xl/workbook.xml")).toBe(true);
     // a minimal ZIP archive with one stored file, a.txt
-    const zip = Uint8Array.from(Buffer.from("504b0304140000000000000000000000000000000000000000000500000061" + "2e747874" + "504b01021400140000000000000000000000000000000000000000000500000000000000000000000000000000612e747874" + "504b0506000000000100010033000000230000000000", "hex"));
-    expect(await refused({ "wmo/looptijd.xlsx": zip })).toContain("looptijd.xlsx: expected an Excel workbook (.xlsx), found a ZIP archive without a workbook (xl/workbook.xml): not an .xlsx file");
-    expect(await refused({ "wmo/looptijd.xlsx": new TextEncoder().encode("jaar,status\n") })).toContain("looptijd.xlsx: expected an Excel workbook (.xlsx), found a file that is not a ZIP archive, so not an .xlsx workbook");
+    const zip = Uint8Array.from(
+      Buffer.from(
+        "504b0304140000000000000000000000000000000000000000000500000061" +
+          "2e747874" +
+          "504b01021400140000000000000000000000000000000000000000000500000000000000000000000000000000612e747874" +
+          "504b0506000000000100010033000000230000000000",
+        "hex",
+      ),
+    );
+    expect(await refused({ "wmo/looptijd.xlsx": zip })).toContain(
+      "looptijd.xlsx: expected an Excel workbook (.xlsx), found a ZIP archive without a workbook (xl/workbook.xml): not an .xlsx file",
+    );
+    expect(await refused({ "wmo/looptijd.xlsx": new TextEncoder().encode("jaar,status\n") })).toContain(
+      "looptijd.xlsx: expected an Excel workbook (.xlsx), found a file that is not a ZIP archive, so not an .xlsx workbook",
+    );
   });
 
   it("merged cells and a formula without a computed result in a workbook, naming the cell", async () => {

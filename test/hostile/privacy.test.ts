@@ -9,13 +9,18 @@ import { runPipeline } from "../../pipelines/warehouse/build.ts";
 import { freshWarehouse, lineOf, sha256, shipped, tempDir, userData } from "../support/fixtures.ts";
 
 let db: string;
-beforeAll(async () => { db = await freshWarehouse(); });
+beforeAll(async () => {
+  db = await freshWarehouse();
+});
 
 const LEDGER = "verhaal/verhaalde_claims.csv";
 
 async function refused(csv: string): Promise<string> {
   const before = sha256(db);
-  const err = await runPipeline({ dataDir: userData({ [LEDGER]: csv }), dbPath: db }).then(() => null, (e) => e);
+  const err = await runPipeline({ dataDir: userData({ [LEDGER]: csv }), dbPath: db }).then(
+    () => null,
+    (e) => e,
+  );
   expect(err).toBeInstanceOf(InputError);
   expect(sha256(db)).toBe(before);
   return (err as InputError).message;
@@ -45,9 +50,14 @@ describe("personal data in a case id or any text cell of the ledger is refused, 
 
   it("a column named for personal data is refused for that reason, in its Dutch and English forms", async () => {
     for (const name of ["geb_datum", "gebdat", "geboortedatum", "dob", "tel", "telefoon", "email", "contact", "adres", "postcode", "naam"]) {
-      const csv = src.split("\n").map((l, i) => (l === "" ? l : `${l},${i === 0 ? name : ""}`)).join("\n");
+      const csv = src
+        .split("\n")
+        .map((l, i) => (l === "" ? l : `${l},${i === 0 ? name : ""}`))
+        .join("\n");
       const msg = await refused(csv);
-      expect(msg, name).toMatch(new RegExp(`\\(column '${name}'\\): expected no personal data in a claims ledger \\(only a pseudonymous case id\\), found a column that would hold`));
+      expect(msg, name).toMatch(
+        new RegExp(`\\(column '${name}'\\): expected no personal data in a claims ledger \\(only a pseudonymous case id\\), found a column that would hold`),
+      );
       expect(msg, name).not.toMatch(/unknown/);
     }
   });
@@ -56,7 +66,10 @@ describe("personal data in a case id or any text cell of the ledger is refused, 
 describe("text exported by afkoop scenario run cannot start a formula in a spreadsheet", () => {
   it("a municipality name that starts with = is neutralised in the CSV, as in the XLSX", async () => {
     const file = join(tempDir(), "naam.json");
-    writeFileSync(file, JSON.stringify({ naam: "formule", gemeente: { inwoners: 50000, naam: '=HYPERLINK("http://x","klik")' }, montecarlo: { trekkingen: 5, seed: 1 } }));
+    writeFileSync(
+      file,
+      JSON.stringify({ naam: "formule", gemeente: { inwoners: 50000, naam: '=HYPERLINK("http://x","klik")' }, montecarlo: { trekkingen: 5, seed: 1 } }),
+    );
     const out = join(tempDir(), "uit");
     await runScenario({ file, outDir: out, dbPath: db });
     const csv = readFileSync(join(out, "gemeenten.csv"), "utf8");

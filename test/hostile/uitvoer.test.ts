@@ -26,7 +26,11 @@ function snapshot(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const f of readdirSync(dir, { recursive: true }) as string[]) {
     const p = join(dir, f);
-    try { out[f] = sha256(p); } catch { out[f] = "dir"; }
+    try {
+      out[f] = sha256(p);
+    } catch {
+      out[f] = "dir";
+    }
   }
   return out;
 }

@@ -9,17 +9,28 @@ import { ROOT } from "../../pipelines/warehouse/paths.ts";
 import { freshWarehouse, sha256 } from "../support/fixtures.ts";
 
 let db: string;
-beforeAll(async () => { db = await freshWarehouse(); });
+beforeAll(async () => {
+  db = await freshWarehouse();
+});
 
 const bin = join(ROOT, "bin/afkoop.mjs");
 const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: "utf8" });
 
 /** Files next to the warehouse that a run leaves behind, and any that holds a case id of the shipped ledger. */
 function leftovers(dir: string) {
-  const ids = readFileSync(join(ROOT, "data/verhaal/verhaalde_claims.csv"), "utf8").split("\n").slice(1, 4).map((l) => l.split(",")[0]).filter(Boolean);
+  const ids = readFileSync(join(ROOT, "data/verhaal/verhaalde_claims.csv"), "utf8")
+    .split("\n")
+    .slice(1, 4)
+    .map((l) => l.split(",")[0])
+    .filter(Boolean);
   const files = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f !== "afkoop.duckdb");
   const plaintext = files.filter((f) => {
-    try { const t = readFileSync(join(dir, f)); return ids.some((id) => t.includes(id)); } catch { return false; }
+    try {
+      const t = readFileSync(join(dir, f));
+      return ids.some((id) => t.includes(id));
+    } catch {
+      return false;
+    }
   });
   return { files, plaintext };
 }
@@ -35,8 +46,11 @@ describe("a pipeline killed at any moment", () => {
       expect(sha256(db), `killed after ${ms} ms`).toBe(before);
       // a killed run can leave its temporary database (which holds the ledger as the warehouse does), staging files of
       // public data and its lock; no staging file holds a case of the ledger, and the next run removes them all
-      const tempDb = new RegExp(`^afkoop\\.duckdb\\.tmp-\\d+-\\d+(\\.wal)?$`);
-      expect(leftovers(dirname(db)).plaintext.filter((f) => !tempDb.test(f)), `killed after ${ms} ms`).toEqual([]);
+      const tempDb = /^afkoop\.duckdb\.tmp-\d+-\d+(\.wal)?$/;
+      expect(
+        leftovers(dirname(db)).plaintext.filter((f) => !tempDb.test(f)),
+        `killed after ${ms} ms`,
+      ).toEqual([]);
     }
     const next = run("pipeline", "--db", db);
     expect(next.status, next.stderr).toBe(0);
@@ -59,17 +73,22 @@ describe("a pipeline killed at any moment", () => {
 
 describe("two pipelines on one --db", () => {
   it("one builds, the other refuses naming the running one, and the warehouse is whole", async () => {
-    const start = () => new Promise<{ code: number | null; err: string }>((resolve) => {
-      const child = spawn(process.execPath, [bin, "pipeline", "--db", db], { stdio: ["ignore", "ignore", "pipe"] });
-      let err = "";
-      child.stderr.on("data", (d) => { err += d; });
-      child.once("exit", (code) => resolve({ code, err }));
-    });
+    const start = () =>
+      new Promise<{ code: number | null; err: string }>((resolve) => {
+        const child = spawn(process.execPath, [bin, "pipeline", "--db", db], { stdio: ["ignore", "ignore", "pipe"] });
+        let err = "";
+        child.stderr.on("data", (d) => {
+          err += d;
+        });
+        child.once("exit", (code) => resolve({ code, err }));
+      });
     const [a, b] = await Promise.all([start(), new Promise((r) => setTimeout(r, 300)).then(start)]);
     const codes = [a.code, b.code].sort();
     expect(codes).toEqual([0, 1]);
     const refused = a.code === 1 ? a : b;
-    expect(refused.err).toMatch(/another pipeline \(process \d+, started .*\) is writing this warehouse; wait for it to finish, or use --db for another file\. Nothing was changed\./);
+    expect(refused.err).toMatch(
+      /another pipeline \(process \d+, started .*\) is writing this warehouse; wait for it to finish, or use --db for another file\. Nothing was changed\./,
+    );
     expect(refused.err).not.toMatch(/\n\s+at /);
     const check = run("wmo", "--year", "2015", "--json", "--db", db);
     expect(check.status).toBe(0);
@@ -84,10 +103,12 @@ describe("statistical disclosure control of what the ledger publishes", () => {
     const k = param("verhaal.sdc_minimum", 2015).toNumber();
     const cells = await withWarehouse({ dbPath: db }, (r) => r.all("SELECT driehoek, origin, dev, waarde FROM cl_invoer ORDER BY driehoek, origin, dev"));
     // the claims behind each published increment, recomputed from the ledger itself
-    const claims = await withWarehouse({ dbPath: db }, (r) => r.all(`
+    const claims = await withWarehouse({ dbPath: db }, (r) =>
+      r.all(`
       SELECT regeling || '-verhaald' AS driehoek, CAST(year(ongevalsdatum) AS INTEGER) AS origin, CAST(year(datum_geregeld) - year(ongevalsdatum) + 1 AS INTEGER) AS dev, verhaald AS bedrag
       FROM stg_verhaal_claims WHERE status = 'geregeld'
-      UNION ALL SELECT regeling || '-meldingen', CAST(year(ongevalsdatum) AS INTEGER), CAST(year(datum_gemeld) - year(ongevalsdatum) + 1 AS INTEGER), 1 FROM stg_verhaal_claims`));
+      UNION ALL SELECT regeling || '-meldingen', CAST(year(ongevalsdatum) AS INTEGER), CAST(year(datum_gemeld) - year(ongevalsdatum) + 1 AS INTEGER), 1 FROM stg_verhaal_claims`),
+    );
     // per origin: the published value at each development age must be the sum of that origin's claims up to some age
     // e <= dev (what was released), and between two different published values at least k claims were released
     let increments = 0;

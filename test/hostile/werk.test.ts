@@ -9,14 +9,20 @@ import { ROOT } from "../../pipelines/warehouse/paths.ts";
 import { freshWarehouse, tempDir } from "../support/fixtures.ts";
 
 let db: string;
-beforeAll(async () => { db = await freshWarehouse(); });
+beforeAll(async () => {
+  db = await freshWarehouse();
+});
 
 function afkoop(...args: string[]) {
   const t0 = performance.now();
   const p = spawnSync(process.execPath, [join(ROOT, "bin/afkoop.mjs"), ...args], { encoding: "utf8", env: { ...process.env, AFKOOP_DB: db } });
   return { code: p.status, out: p.stdout, err: p.stderr, ms: performance.now() - t0 };
 }
-const scenario = (obj: unknown) => { const f = join(tempDir(), "s.json"); writeFileSync(f, JSON.stringify(obj)); return f; };
+const scenario = (obj: unknown) => {
+  const f = join(tempDir(), "s.json");
+  writeFileSync(f, JSON.stringify(obj));
+  return f;
+};
 
 describe("work beyond the bounds is refused before it starts", () => {
   it("a billion draws for one municipality, or for the Rekenmodel", () => {
@@ -29,14 +35,36 @@ describe("work beyond the bounds is refused before it starts", () => {
   });
 
   it("a 1000 x 1000 sweep, or an axis of a million values, with the advice to run it in parts", () => {
-    const grid = afkoop("scenario", "run", scenario({ sweep: [
-      { parameter: "verhaal.detectie", van: 0, tot: 100, stappen: 1000 }, { parameter: "verhaal.slagingskans", van: 0, tot: 100, stappen: 1000 }] }), "--out", join(tempDir(), "uit"));
+    const grid = afkoop(
+      "scenario",
+      "run",
+      scenario({
+        sweep: [
+          { parameter: "verhaal.detectie", van: 0, tot: 100, stappen: 1000 },
+          { parameter: "verhaal.slagingskans", van: 0, tot: 100, stappen: 1000 },
+        ],
+      }),
+      "--out",
+      join(tempDir(), "uit"),
+    );
     expect(grid.code).toBe(2);
     expect(grid.err).toMatch(/sweep: at most 2,500 grid points in one run, found 1,000,000; run the sweep in parts/);
-    const list = afkoop("scenario", "run", scenario({ sweep: { parameter: "verhaal.detectie", waarden: Array.from({ length: 1_000_000 }, (_, i) => (i % 100)) } }), "--out", join(tempDir(), "uit"));
+    const list = afkoop(
+      "scenario",
+      "run",
+      scenario({ sweep: { parameter: "verhaal.detectie", waarden: Array.from({ length: 1_000_000 }, (_, i) => i % 100) } }),
+      "--out",
+      join(tempDir(), "uit"),
+    );
     expect(list.code).toBe(2);
     expect(list.err).toMatch(/waarden: at most 1000 values per axis, found 1000000; run the sweep in parts/);
-    const draws = afkoop("scenario", "run", scenario({ montecarlo: { trekkingen: 200000 }, sweep: { parameter: "verhaal.detectie", van: 0, tot: 100, stappen: 200 } }), "--out", join(tempDir(), "uit"));
+    const draws = afkoop(
+      "scenario",
+      "run",
+      scenario({ montecarlo: { trekkingen: 200000 }, sweep: { parameter: "verhaal.detectie", van: 0, tot: 100, stappen: 200 } }),
+      "--out",
+      join(tempDir(), "uit"),
+    );
     expect(draws.code).toBe(2);
     expect(draws.err).toMatch(/draws x grid points at most 20,000,000, found 200,000 x 200/);
   });
@@ -50,19 +78,28 @@ describe("work beyond the bounds is refused before it starts", () => {
   });
 
   it("a reader that stops early (afkoop ... | head) ends the command quietly", () => {
-    const p = spawnSync("bash", ["-c", `node ${join(ROOT, "bin/afkoop.mjs")} wlz --year 2024 | head -c 10`], { encoding: "utf8", env: { ...process.env, AFKOOP_DB: db } });
+    const p = spawnSync("bash", ["-c", `node ${join(ROOT, "bin/afkoop.mjs")} wlz --year 2024 | head -c 10`], {
+      encoding: "utf8",
+      env: { ...process.env, AFKOOP_DB: db },
+    });
     expect(p.status).toBe(0);
     expect(p.stderr).not.toMatch(/EPIPE|\n\s+at /);
   });
 });
 
 describe("triangles and life tables that are not what they claim", () => {
-  const file = (name: string, text: string) => { const f = join(tempDir(), name); writeFileSync(f, text); return f; };
+  const file = (name: string, text: string) => {
+    const f = join(tempDir(), name);
+    writeFileSync(f, text);
+    return f;
+  };
 
   it("a negative cumulative amount, and a value of 1e308, are refused; an undetermined factor is marked, not hidden", () => {
     const neg = afkoop("triangle", "--input", file("neg.csv", "origin,dev,value\n2019,1,100\n2019,2,-5\n2020,1,50\n"));
     expect(neg.code).toBe(1);
-    expect(neg.err).toMatch(/neg\.csv:3:3 \(column 'value'\): expected a cumulative amount of at least 0 \(use --incremental for incremental amounts\), found -5/);
+    expect(neg.err).toMatch(
+      /neg\.csv:3:3 \(column 'value'\): expected a cumulative amount of at least 0 \(use --incremental for incremental amounts\), found -5/,
+    );
     const huge = afkoop("triangle", "--input", file("huge.csv", "origin,dev,value\n2019,1,1e308\n2019,2,1e308\n2020,1,50\n"));
     expect(huge.code).toBe(1);
     expect(huge.err).toMatch(/huge\.csv:2:3 \(column 'value'\): expected a number from -1000000000000000 to 1000000000000000, found "1e308"/);

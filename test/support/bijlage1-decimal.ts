@@ -5,11 +5,16 @@ import { param, rows } from "./registry.ts";
 const HALF_UP = Decimal.ROUND_HALF_UP;
 
 export function bijlage1(year: number) {
-  const relevant = rows("wmo/macrobudget_2015.csv").filter((r) => r.hoofdonderdeel_id === "")
-    .reduce((s, r) => s.plus(r.relevant_meur), new Decimal(0)).times(1_000_000);
+  const relevant = rows("wmo/macrobudget_2015.csv")
+    .filter((r) => r.hoofdonderdeel_id === "")
+    .reduce((s, r) => s.plus(r.relevant_meur), new Decimal(0))
+    .times(1_000_000);
   const w1 = param("wmo.gewicht_zorgverzekeraars", 2015);
   const w2 = param("wmo.gewicht_awbz", 2015);
-  const weighted = w1.times(param("wmo.regrespercentage_zorgverzekeraars", 2015)).plus(w2.times(param("wmo.regrespercentage_awbz", 2015))).div(w1.plus(w2));
+  const weighted = w1
+    .times(param("wmo.regrespercentage_zorgverzekeraars", 2015))
+    .plus(w2.times(param("wmo.regrespercentage_awbz", 2015)))
+    .div(w1.plus(w2));
   const contract = param("wmo.regrespercentage_contract", 2015);
   const rounding = param("wmo.afronding_afkoopsom", 2015);
   const unroundedWeighted = relevant.times(weighted).div(100);

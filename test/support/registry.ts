@@ -12,7 +12,8 @@ export function rows(rel: string): Record<string, string>[] {
 
 /** The registry value of a parameter for a year, exact (fractions such as 11/75 included). */
 export function param(id: string, year: number): Decimal {
-  const vals = rows("parameters/waarden.csv").filter((r) => r.parameter_id === id && Number(r.vanaf_jaar) <= year)
+  const vals = rows("parameters/waarden.csv")
+    .filter((r) => r.parameter_id === id && Number(r.vanaf_jaar) <= year)
     .sort((a, b) => Number(b.vanaf_jaar) - Number(a.vanaf_jaar));
   if (!vals.length) throw new Error(`no value of ${id} for ${year}`);
   const w = vals[0].waarde;
