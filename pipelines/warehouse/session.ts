@@ -35,13 +35,6 @@ export class ModelSession {
     return new ModelSession(instance, con);
   }
 
-  /** Re-runs one model file (by its path below models/), e.g. the Monte Carlo after new settings. */
-  async runOne(name: string): Promise<void> {
-    const m = this.models.find((x) => x.name === name);
-    if (!m) throw new Error(`no model ${name}`);
-    await runModels((sql) => this.con.run(sql), [m]);
-  }
-
   /** Runs the models whose names pass the filter, in run order, with the overrides in place. */
   async runSome(filter: (name: string) => boolean, overrides?: Override[]): Promise<void> {
     if (overrides) await loadOverrides(this.con, overrides);

@@ -1,0 +1,72 @@
+-- regel: Rekenmodel Wlz: de benodigde afkoopsom voor elke parameterset (instroom, kosten en contante waarde uit het rooster).
+-- Rekenmodel Wlz, Monte Carlo part 3 of 4: the evaluation. The same evaluation serves the Monte Carlo, the tornado
+-- and the Sobol design: per vector, group and sex the inflow and yearly cost (the rekenmodel's own macros), and the
+-- present value per person interpolated in the grid (mc_rooster.sql). The Wlz afkoopsom itself is not public and is
+-- not drawn: the output is the damage for the participating insurers, i.e. the afkoopsom that would be adequate.
+
+-- every vector with every parameter, drawn or fixed (long: vector, parameter, value)
+CREATE OR REPLACE TEMP TABLE rm_lang AS
+SELECT jaar, soort, vector_id, parameter_id, waarde FROM rm_vectoren
+UNION ALL
+SELECT v.jaar, v.soort, v.vector_id, f.parameter_id, f.waarde
+FROM (SELECT DISTINCT jaar, soort, vector_id FROM rm_vectoren) v JOIN rm_vast f ON f.jaar = v.jaar;
+
+-- the day tariff of each group's package mix, per vector: every package of stg_rekenmodel_zorgprofiel at its own
+-- tariff parameter (rekenmodel.tarief.<zzp>), so no package is left out (the loader accepts only priced packages)
+CREATE OR REPLACE TEMP TABLE rm_tariefmix AS
+SELECT l.jaar, l.soort, l.vector_id, z.groep, sum(z.aandeel_pct / 100 * l.waarde) AS dagtarief
+FROM rm_lang l JOIN stg_rekenmodel_zorgprofiel z ON l.parameter_id = 'rekenmodel.tarief.' || z.zzp
+GROUP BY l.jaar, l.soort, l.vector_id, z.groep;
+
+-- one row per vector with every parameter as a column named after its id (rekenmodel.nah.incidentie → nah_incidentie):
+-- generated from the registry, so a parameter the evaluation needs but the registry lacks is an error, not a NULL
+CREATE OR REPLACE TEMP TABLE rm_breed AS
+PIVOT (SELECT jaar, soort, vector_id, replace(replace(parameter_id, 'rekenmodel.', ''), '.', '_') AS naam, waarde FROM rm_lang)
+ON naam USING max(waarde) GROUP BY jaar, soort, vector_id;
+
+-- evaluation per vector, group and sex: inflow, yearly cost (the package mix of the drawn day tariffs, plus the housing
+-- components, which are not drawn), net rate, waiting time and the grid position
+CREATE OR REPLACE TEMP TABLE rm_posities AS
+WITH g AS (
+  SELECT b.jaar, b.soort, b.vector_id, i.groep, sx.sex,
+         CASE i.groep WHEN 'dwarslaesie' THEN rm_instroom_dwarslaesie(i.bevolking, b.dwarslaesie_incidentie, b.dwarslaesie_aandeel_tetraplegie, b.dwarslaesie_aandeel_hoog, b.dwarslaesie_aandeel_verkeer, b.dwarslaesie_aandeel_aansprakelijk_verkeer, b.dwarslaesie_aandeel_aansprakelijk_overig, b.dwarslaesie_aandeel_wlz)
+              ELSE rm_instroom_nah(i.bevolking, b.nah_incidentie, b.nah_sterfte_ziekenhuis, b.nah_aandeel_zeer_ernstig, b.nah_aandeel_verkeer, b.nah_aandeel_aansprakelijk_verkeer, b.nah_aandeel_aansprakelijk_overig) END
+           * rm_verhaalbaar(b.aansprakelijkheid, b.werkgever_uitgesloten, b.civielrechtelijk_verhaalbaar) AS instroom,
+         rm_jaarkosten(zp.dagtarief * b.dagen_per_jaar + i.huisvesting_per_jaar,
+                       b.contracteerpercentage, b.subsidies, b.beleidswijzigingen, b.eigen_bijdrage) AS kosten_per_jaar,
+         CASE i.groep WHEN 'dwarslaesie' THEN b.dwarslaesie_aandeel_man ELSE b.nah_aandeel_man END / 100 AS aandeel_man,
+         (1 + b.disconteringsvoet / 100) / (1 + b.indexatie / 100) - 1 AS r,
+         CAST(least(greatest(round(b.wachttijd), 0), s.max_wachttijd) AS INTEGER) AS lag,
+         ln(CASE i.groep WHEN 'dwarslaesie' THEN b.dwarslaesie_sterftefactor_schaal ELSE b.nah_sterftefactor END) AS ln_k
+  FROM rm_breed b CROSS JOIN rm_rooster_instellingen s
+  JOIN rekenmodel_invoer i ON i.jaar = b.jaar
+  JOIN rm_tariefmix zp ON zp.jaar = b.jaar AND zp.soort = b.soort AND zp.vector_id = b.vector_id AND zp.groep = i.groep
+  CROSS JOIN (SELECT unnest(['male', 'female']) AS sex) sx
+)
+SELECT g.jaar, g.soort, g.vector_id, g.groep, g.sex, g.instroom, g.kosten_per_jaar, g.aandeel_man, g.lag,
+       CAST(floor(xk) AS INTEGER) AS ki, xk - floor(xk) AS fk, CAST(floor(xr) AS INTEGER) AS ri, xr - floor(xr) AS fr
+FROM (SELECT g.*, least(greatest((g.ln_k - s.ln_k_min) / s.ln_k_stap, 0), s.k_punten - 1.000001) AS xk,
+             least(greatest((g.r - s.r_min) / s.r_stap, 0), s.r_punten - 1.000001) AS xr
+      FROM g CROSS JOIN rm_rooster_instellingen s) g;
+
+CREATE OR REPLACE TEMP TABLE rm_uitkomsten AS
+SELECT p.jaar, p.soort, p.vector_id, p.groep,
+       any_value(p.instroom) AS instroom,
+       any_value(p.kosten_per_jaar) * sum(((1 - p.fk) * (1 - p.fr) * c.pv00[p.lag + 1] + p.fk * (1 - p.fr) * c.pv10[p.lag + 1]
+                                            + (1 - p.fk) * p.fr * c.pv01[p.lag + 1] + p.fk * p.fr * c.pv11[p.lag + 1])
+         * CASE p.sex WHEN 'male' THEN p.aandeel_man ELSE 1 - p.aandeel_man END) AS cw_per_persoon
+FROM rm_posities p
+JOIN rm_pv_cellen c ON c.groep = p.groep AND c.sex = p.sex AND c.ki = p.ki AND c.ri = p.ri
+GROUP BY p.jaar, p.soort, p.vector_id, p.groep;
+
+-- per vector: the damage for the participating insurers (the adequate sum) and, for comparison only, its ratio to the
+-- project's assumed afkoopsom of the year (wlz_afkoopsom.definitief, an assumption: the sums are not public)
+CREATE OR REPLACE TABLE rm_vector_totalen AS
+SELECT u.jaar, u.soort, u.vector_id, sum(u.instroom * u.cw_per_persoon) AS schadelast_100pct,
+       sum(u.instroom * u.cw_per_persoon) * any_value(d.draagvlak) / 100 AS schadelast,
+       CAST(any_value(a.definitief) AS DOUBLE) AS afkoopsom,
+       CAST(any_value(a.definitief) AS DOUBLE) / (sum(u.instroom * u.cw_per_persoon) * any_value(d.draagvlak) / 100) AS verhouding
+FROM rm_uitkomsten u
+JOIN wlz_draagvlak d ON d.jaar = u.jaar AND d.stand = 'definitief'
+JOIN wlz_afkoopsom a ON a.jaar = u.jaar
+GROUP BY u.jaar, u.soort, u.vector_id;
