@@ -3,12 +3,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseScenario } from "../pipelines/params/scenario.ts";
 import { ModelSession } from "../pipelines/warehouse/session.ts";
-import { freshWarehouse } from "./support/fixtures.ts";
+import { sharedWarehouse } from "./support/fixtures.ts";
 import { adults, param, rows } from "./support/registry.ts";
 
 let s: ModelSession;
 beforeAll(async () => {
-  s = await ModelSession.open(await freshWarehouse());
+  s = await ModelSession.open(await sharedWarehouse());
   await s.run([]);
 });
 afterAll(() => s.close());

@@ -4,11 +4,11 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../pipelines/warehouse/paths.ts";
-import { freshWarehouse, tempDir } from "./support/fixtures.ts";
+import { sharedWarehouse, tempDir } from "./support/fixtures.ts";
 
 let db: string;
 beforeAll(async () => {
-  db = await freshWarehouse();
+  db = await sharedWarehouse();
 });
 
 function afkoop(...args: string[]) {

@@ -5,7 +5,7 @@ import { modelBundle, type ModelBundle } from "../pipelines/site/bundle.ts";
 import { parseScenario } from "../pipelines/params/scenario.ts";
 import { ModelSession } from "../pipelines/warehouse/session.ts";
 import { keuzeStatements } from "../engine/vergelijking.js";
-import { freshWarehouse } from "./support/fixtures.ts";
+import { sharedWarehouse } from "./support/fixtures.ts";
 import { wasmEngine, type WasmEngine } from "./support/wasm.ts";
 
 /** Marts compared column by column; DOUBLE sums may differ in their last bits between engines. */
@@ -56,7 +56,7 @@ let bundle: ModelBundle;
 let node: ModelSession;
 let wasm: WasmEngine;
 beforeAll(async () => {
-  db = await freshWarehouse();
+  db = await sharedWarehouse();
   bundle = await modelBundle(db);
   node = await ModelSession.open(db);
   wasm = await wasmEngine(bundle);

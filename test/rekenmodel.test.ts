@@ -3,17 +3,17 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { lifeFunctions } from "../pipelines/cli/life.ts";
-import { rekenmodel } from "../pipelines/cli/rekenmodel.ts";
+import { lifeFunctions } from "../pipelines/rekenmodel/life.ts";
+import { rekenmodel } from "../pipelines/rekenmodel/runner.ts";
 import type { Override } from "../pipelines/params/scenario.ts";
 import { runPipeline } from "../pipelines/warehouse/build.ts";
 import { ModelSession } from "../pipelines/warehouse/session.ts";
-import { freshWarehouse, tempDir, userData } from "./support/fixtures.ts";
+import { sharedWarehouse, tempDir, userData } from "./support/fixtures.ts";
 import { adults, param, rows } from "./support/registry.ts";
 
 let db: string;
 beforeAll(async () => {
-  db = await freshWarehouse();
+  db = await sharedWarehouse();
 });
 
 function csv(name: string, text: string): string {

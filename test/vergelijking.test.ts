@@ -8,12 +8,12 @@ import { parseScenario } from "../pipelines/params/scenario.ts";
 import { compareMunicipality } from "../pipelines/vergelijking/gemeente.ts";
 import { gridPoints, planScenario, runScenario } from "../pipelines/vergelijking/scenario.ts";
 import { ModelSession } from "../pipelines/warehouse/session.ts";
-import { freshWarehouse, tempDir } from "./support/fixtures.ts";
+import { sharedWarehouse, tempDir } from "./support/fixtures.ts";
 
 let db: string;
 let s: ModelSession;
 beforeAll(async () => {
-  db = await freshWarehouse();
+  db = await sharedWarehouse();
   s = await ModelSession.open(db);
 });
 afterAll(() => s.close());

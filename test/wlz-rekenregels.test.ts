@@ -4,12 +4,12 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Override } from "../pipelines/params/scenario.ts";
 import { ModelSession } from "../pipelines/warehouse/session.ts";
-import { freshWarehouse } from "./support/fixtures.ts";
+import { sharedWarehouse } from "./support/fixtures.ts";
 import { param, rows } from "./support/registry.ts";
 
 let session: ModelSession;
 beforeAll(async () => {
-  session = await ModelSession.open(await freshWarehouse());
+  session = await ModelSession.open(await sharedWarehouse());
   await session.run([]);
 });
 afterAll(() => session?.close());

@@ -5,13 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ModelSession } from "../pipelines/warehouse/session.ts";
 import { withWarehouse, type Row } from "../pipelines/warehouse/query.ts";
 import { bijlage1 } from "./support/bijlage1-decimal.ts";
-import { freshWarehouse } from "./support/fixtures.ts";
+import { sharedWarehouse } from "./support/fixtures.ts";
 import { observation, param, rows } from "./support/registry.ts";
 
 let db: string;
 let session: ModelSession;
 beforeAll(async () => {
-  db = await freshWarehouse();
+  db = await sharedWarehouse();
   session = await ModelSession.open(db);
   await session.run([]);
 });

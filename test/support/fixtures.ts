@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { inject } from "vitest";
 import { runPipeline } from "../../pipelines/warehouse/build.ts";
 import { SHIPPED_DATA } from "../../pipelines/warehouse/paths.ts";
 
@@ -28,6 +29,24 @@ export function sha256(path: string): string {
   return createHash("sha256").update(readFileSync(path)).digest("hex");
 }
 
+/**
+ * One warehouse from the shipped data for every test file that only reads it: built once (by the first file that
+ * asks, or by vitest's globalSetup, test/support/global-setup.ts) and shared through AFKOOP_TEST_DB. A file that
+ * changes its warehouse builds its own with freshWarehouse().
+ */
+export async function sharedWarehouse(): Promise<string> {
+  let given = process.env.AFKOOP_TEST_DB;
+  try {
+    given ??= inject("afkoopTestDb");
+  } catch {
+    // outside a vitest worker (no globalSetup): build one below
+  }
+  if (given && existsSync(given)) return given;
+  const db = await freshWarehouse();
+  process.env.AFKOOP_TEST_DB = db;
+  return db;
+}
+
 /** Builds a warehouse from the shipped data in a fresh temporary directory and returns its path. */
 export async function freshWarehouse(): Promise<string> {
   const db = join(tempDir(), "afkoop.duckdb");
@@ -47,4 +66,10 @@ export function replaceLine(csv: string, prefix: string, replacement: string): s
 /** 1-based line number of the first line starting with `prefix`. */
 export function lineOf(csv: string, prefix: string): number {
   return csv.split("\n").findIndex((l) => l.startsWith(prefix)) + 1;
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    afkoopTestDb: string;
+  }
 }
