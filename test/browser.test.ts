@@ -1,7 +1,7 @@
 // The built site in a real browser (Debian's Chromium): every page loads without console errors, asks no
 // host but its own, and shows its headline numbers; the gemeente page reacts to its inputs.
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
@@ -190,6 +190,18 @@ describe.skipIf(!browserPath)("the site in Chromium", () => {
       expect(r, r).not.toMatch(/\b(the|and|every|which|with|from)\b/);
     }
     await page.close();
+  });
+
+  it("npm start's server caches the hashed files (the 34 MB engine once per visitor) and compresses them", async () => {
+    const wasm = readdirSync(join(ROOT, "dist", "_file", "data")).find((f) => f.startsWith("duckdb-eh.") && f.endsWith(".wasm"))!;
+    const res = await fetch(`${site.url}/_file/data/${wasm}`, { headers: { "accept-encoding": "gzip" } });
+    expect(res.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect(res.headers.get("content-type")).toBe("application/wasm");
+    expect(res.headers.get("content-encoding")).toBe("gzip");
+    const page = await fetch(`${site.url}/gemeente`);
+    expect(page.headers.get("cache-control")).toBe("no-cache");
+    await res.arrayBuffer();
+    await page.text();
   });
 
   it("the built site works from a plain static file server: every link in the menu and in the text is found", async () => {
