@@ -19,10 +19,16 @@ FROM rm_lang l JOIN stg_rekenmodel_zorgprofiel z ON l.parameter_id = 'rekenmodel
 GROUP BY l.jaar, l.soort, l.vector_id, z.groep;
 
 -- one row per vector with every parameter as a column named after its id (rekenmodel.nah.incidentie → nah_incidentie):
--- generated from the registry, so a parameter the evaluation needs but the registry lacks is an error, not a NULL
+-- generated from the registry, so a parameter the evaluation needs but the registry lacks is an error, not a NULL.
+-- One row without a vector carries every name of the registry, so the columns exist when there is nothing to draw.
 CREATE OR REPLACE TEMP TABLE rm_breed AS
-PIVOT (SELECT jaar, soort, vector_id, replace(replace(parameter_id, 'rekenmodel.', ''), '.', '_') AS naam, waarde FROM rm_lang)
-ON naam USING max(waarde) GROUP BY jaar, soort, vector_id;
+SELECT * FROM (
+  PIVOT (SELECT jaar, soort, vector_id, replace(replace(parameter_id, 'rekenmodel.', ''), '.', '_') AS naam, waarde FROM rm_lang
+         UNION ALL
+         SELECT DISTINCT NULL, NULL, NULL, replace(replace(parameter_id, 'rekenmodel.', ''), '.', '_'), NULL
+         FROM int_parameters_per_jaar WHERE parameter_id LIKE 'rekenmodel.%')
+  ON naam USING max(waarde) GROUP BY jaar, soort, vector_id
+) WHERE vector_id IS NOT NULL;
 
 -- evaluation per vector, group and sex: inflow, yearly cost (the package mix of the drawn day tariffs, plus the housing
 -- components, which are not drawn), net rate, waiting time and the grid position

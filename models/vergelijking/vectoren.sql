@@ -42,10 +42,16 @@ SELECT * FROM basis UNION ALL SELECT * FROM mc UNION ALL SELECT * FROM sobol;
 
 -- one row per vector with every verhaal.* parameter as a column named after its id (verhaal.detectie → detectie),
 -- generated from the registry; the per-provision parameters (gevallen, kosten) go into vg_typen
+-- (one row without a vector carries every name of the registry, so the columns exist when there are no vectors)
 CREATE OR REPLACE TABLE vg_breed AS
-PIVOT (SELECT jaar, vector_id, replace(parameter_id, 'verhaal.', '') AS naam, waarde FROM vg_vectoren
-       WHERE parameter_id NOT LIKE 'verhaal.gevallen.%' AND parameter_id NOT LIKE 'verhaal.kosten.%')
-ON naam USING max(waarde) GROUP BY jaar, vector_id;
+SELECT * FROM (
+  PIVOT (SELECT jaar, vector_id, replace(parameter_id, 'verhaal.', '') AS naam, waarde FROM vg_vectoren
+         WHERE parameter_id NOT LIKE 'verhaal.gevallen.%' AND parameter_id NOT LIKE 'verhaal.kosten.%'
+         UNION ALL
+         SELECT DISTINCT NULL, NULL, replace(parameter_id, 'verhaal.', ''), NULL FROM int_parameters_per_jaar
+         WHERE parameter_id LIKE 'verhaal.%' AND parameter_id NOT LIKE 'verhaal.gevallen.%' AND parameter_id NOT LIKE 'verhaal.kosten.%')
+  ON naam USING max(waarde) GROUP BY jaar, vector_id
+) WHERE vector_id IS NOT NULL;
 
 CREATE OR REPLACE TABLE vg_typen AS
 SELECT jaar, vector_id, split_part(parameter_id, '.', 3) AS voorziening,

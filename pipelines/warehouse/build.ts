@@ -9,6 +9,7 @@ import { parseScenario, type Override, type RegistryEntry, type Scenario } from 
 import { readJsonFile } from "../lib/json.ts";
 import { RunError } from "../lib/errors.ts";
 import { loadModelFiles } from "./modelfiles.ts";
+import { commentPublished, loadCatalogue } from "./publiek.ts";
 import { runModels, type ModelFile } from "./models.ts";
 import { DEFAULT_DB, ROOT, SHIPPED_DATA } from "./paths.ts";
 
@@ -99,6 +100,7 @@ export async function runPipeline(opts: PipelineOptions = {}): Promise<PipelineR
     for (const t of inputs.tables) await loadStaging(c, t, csvDir);
     await loadOverrides(c, scenario?.overrides ?? []);
     await runModels((sql) => c.run(sql), models);
+    await commentPublished(c, loadCatalogue(opts.modelsDir));
     await writeManifest(c, { started, inputs: inputs.files, models, opts, scenario });
     await c.run("CHECKPOINT");
     con.closeSync();

@@ -1,0 +1,63 @@
+/**
+ * The public interface: the tables the site, the CLI and the downloads read. Each such table and each of its columns
+ * is described once, in models/publiek.csv (tabel, kolom, eenheid, omschrijving; Dutch, as the site shows it). The
+ * pipeline carries the descriptions into the warehouse with COMMENT ON, the Data page lists them, and the tests check
+ * that every published column is described and that the site's loaders read nothing else (apart from the staging
+ * tables, described in pipelines/load/schema.ts, and the run manifest).
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { parseDelimited } from "../load/delimited.ts";
+import { MODELS_DIR } from "./paths.ts";
+
+export interface PubliekeTabel {
+  tabel: string;
+  omschrijving: string;
+  kolommen: { kolom: string; eenheid: string; omschrijving: string }[];
+}
+
+export const CATALOGUS = "publiek.csv";
+
+/** The catalogue of published tables, in file order. Fails with file and line on a malformed row. */
+export function loadCatalogue(dir = MODELS_DIR): PubliekeTabel[] {
+  const file = join(dir, CATALOGUS);
+  const parsed = parseDelimited(readFileSync(file, "utf8"), file);
+  if ("issue" in parsed) throw new Error(`${file}: expected ${parsed.issue.expected}, found ${parsed.issue.found}`);
+  const want = ["tabel", "kolom", "eenheid", "omschrijving"];
+  if (parsed.table.header.join(",") !== want.join(","))
+    throw new Error(`${file}:1: expected the header ${want.join(",")}, found ${parsed.table.header.join(",")}`);
+  const tabellen = new Map<string, PubliekeTabel>();
+  for (const { line, cells } of parsed.table.rows) {
+    const [tabel, kolom, eenheid, omschrijving] = cells.map((c) => c.trim());
+    if (!/^[a-z][a-z0-9_]*$/.test(tabel ?? "")) throw new Error(`${file}:${line}: expected a table name, found "${tabel}"`);
+    if (!omschrijving) throw new Error(`${file}:${line}: expected a description (omschrijving), found nothing`);
+    if (!kolom) {
+      if (tabellen.has(tabel)) throw new Error(`${file}:${line}: ${tabel} is described twice`);
+      tabellen.set(tabel, { tabel, omschrijving, kolommen: [] });
+      continue;
+    }
+    const t = tabellen.get(tabel);
+    if (!t) throw new Error(`${file}:${line}: column ${kolom} of ${tabel} comes before the row that describes the table`);
+    t.kolommen.push({ kolom, eenheid, omschrijving });
+  }
+  return [...tabellen.values()];
+}
+
+const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+/** COMMENT ON every published table and column that exists (the tests check that nothing is missing). */
+export async function commentPublished(con: DuckDBConnection, catalogue: PubliekeTabel[]): Promise<void> {
+  const bestaand = new Set(
+    (await con.runAndReadAll("SELECT table_name || '.' || column_name FROM duckdb_columns() WHERE schema_name = 'main'")).getRows().map((r) => String(r[0])),
+  );
+  const tabellen = new Set([...bestaand].map((x) => x.split(".")[0]));
+  for (const t of catalogue) {
+    if (!tabellen.has(t.tabel)) continue;
+    await con.run(`COMMENT ON TABLE ${t.tabel} IS ${q(t.omschrijving)}`);
+    for (const k of t.kolommen) {
+      if (bestaand.has(`${t.tabel}.${k.kolom}`))
+        await con.run(`COMMENT ON COLUMN ${t.tabel}.${k.kolom} IS ${q(`${k.omschrijving}${k.eenheid ? ` [${k.eenheid}]` : ""}`)}`);
+    }
+  }
+}
