@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { ROOT, SHIPPED_DATA } from "../pipelines/warehouse/paths.ts";
 import { benchMonteCarlo } from "./montecarlo.ts";
 import { benchScenario } from "./scenario.ts";
-import { benchSite } from "./site.ts";
+import { benchSite, benchStart } from "./site.ts";
 import { chromiumPath } from "../test/support/browser.ts";
 
 interface Run {
@@ -79,7 +79,7 @@ try {
     `  same model as a plain TypeScript loop (exact sums, bisection per draw): ${mc.tsMs} ms for ${mc.tsDraws} draws, ${Math.round(mc.tsMsExtrapolated / 1000)} s extrapolated to ${mc.draws.toLocaleString("en-GB")}`,
   );
   console.log(`  largest relative difference SQL grid vs exact loop, per draw: ${mc.maxRelativeDifferenceSqlGridVsExact}`);
-  console.log(`target: 100,000 draws within 2000 ms — ${mc.sqlMs <= 2000 ? "met" : "MISSED"}`);
+  console.log(`target (afkoop rekenmodel --draws 100000, model time, the grid reused): within 1000 ms — ${mc.sqlMs <= 1000 ? "met" : "MISSED"}`);
   console.log(
     `Sobol indices, rekenmodel Wlz: N = ${mc.sobolN.toLocaleString("en-GB")} per matrix, ${mc.sobolParameters} parameters, ${mc.sobolEvaluations.toLocaleString("en-GB")} evaluations: ${mc.sobolMs} ms (median of 3, whole montecarlo.sql with the grid) — ${mc.sobolMs <= 5000 ? "met" : "MISSED"} (target 5000 ms)`,
   );
@@ -101,7 +101,11 @@ try {
       `gemeente page: engine start (DuckDB-Wasm, first change) ${site.engineStartMs} ms; slider to result median ${site.sliderMedianMs} ms, p95 ${site.sliderP95Ms} ms over ${site.slides} changes (of which the SQL in DuckDB-Wasm: median ${site.engineMedianMs} ms, p95 ${site.engineP95Ms} ms) — ${site.sliderP95Ms <= 150 ? "met" : "MISSED"} (target 150 ms)`,
     );
     console.log(`  then the Monte Carlo's probability (1,000 draws): median ${site.monteCarloMedianMs} ms, p95 ${site.monteCarloP95Ms} ms after the change`);
-    writeFileSync(join(ROOT, ".bench/site.json"), JSON.stringify({ date: new Date().toISOString(), ...site }, null, 2));
+    const start = await benchStart();
+    console.log(
+      `npm start: first page ${start.firstPageMs} ms after the address is printed — ${start.firstPageMs <= 3000 ? "met" : "MISSED"} (target 3000 ms)`,
+    );
+    writeFileSync(join(ROOT, ".bench/site.json"), JSON.stringify({ date: new Date().toISOString(), ...site, ...start }, null, 2));
   }
 } finally {
   rmSync(work, { recursive: true, force: true });

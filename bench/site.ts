@@ -111,3 +111,33 @@ export async function benchSite(repeat = 3, slides = 20) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) console.log(JSON.stringify(await benchSite(), null, 2));
+
+/**
+ * `npm start` as a user meets it: the command serves the built site (scripts/serve.mjs) and prints its address;
+ * timed from that line to the first page with its headline in Chromium. The build before it is timed apart.
+ */
+export async function benchStart() {
+  const { spawn } = await import("node:child_process");
+  const child = spawn(process.execPath, [join(ROOT, "scripts/serve.mjs"), join(ROOT, "dist"), "0"], { stdio: ["ignore", "pipe", "inherit"] });
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on("data", (d: Buffer) => {
+        const m = /(http:\/\/\S+?)\/?\s/.exec(String(d));
+        if (m) resolve(m[1]);
+      });
+      child.on("exit", (code) => reject(new Error(`serve exited with ${code}`)));
+    });
+    const printed = performance.now();
+    const browser = await launch();
+    try {
+      const page = await browser.newPage();
+      await page.goto(url + "/", { waitUntil: "domcontentloaded" });
+      await page.waitForSelector("#kpi-wlz-benodigd");
+      return { firstPageMs: Math.round(performance.now() - printed) };
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    child.kill();
+  }
+}
