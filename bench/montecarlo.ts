@@ -34,7 +34,7 @@ export async function benchMonteCarlo(draws = 100_000, tsDraws = 1_000) {
   const sqlMs = [...times].sort((a, b) => a - b)[1];
   // the TypeScript loop, on the first tsDraws draws of the last SQL run
   const draw = await s.all(`SELECT b.*, t.schadelast AS sql_schadelast,
-                              (SELECT list({'zzp': replace(l.parameter_id, 'rekenmodel.tarief.', ''), 'waarde': l.waarde}) FROM rm_lang l
+                              (SELECT list({'zzp': replace(l.parameter_id, 'rekenmodel.tarief.', ''), 'waarde': l.waarde}) FROM (SELECT jaar, soort, vector_id, parameter_id, waarde FROM rm_vectoren UNION ALL SELECT v.jaar, v.soort, v.vector_id, f.parameter_id, f.waarde FROM rm_vector_ids v JOIN rm_vast f USING (jaar)) l
                                WHERE l.jaar = b.jaar AND l.soort = b.soort AND l.vector_id = b.vector_id AND l.parameter_id LIKE 'rekenmodel.tarief.%') AS tarieven
                             FROM rm_breed b JOIN rm_vector_totalen t USING (jaar, soort, vector_id)
                             WHERE soort = 'mc' ORDER BY vector_id LIMIT ${tsDraws}`);

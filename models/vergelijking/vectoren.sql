@@ -40,18 +40,28 @@ sobol AS (
 )
 SELECT * FROM basis UNION ALL SELECT * FROM mc UNION ALL SELECT * FROM sobol;
 
--- one row per vector with every verhaal.* parameter as a column named after its id (verhaal.detectie → detectie),
--- generated from the registry; the per-provision parameters (gevallen, kosten) go into vg_typen
--- (one row without a vector carries every name of the registry, so the columns exist when there are no vectors)
 CREATE OR REPLACE TABLE vg_breed AS
-SELECT * FROM (
-  PIVOT (SELECT jaar, vector_id, replace(parameter_id, 'verhaal.', '') AS naam, waarde FROM vg_vectoren
-         WHERE parameter_id NOT LIKE 'verhaal.gevallen.%' AND parameter_id NOT LIKE 'verhaal.kosten.%'
-         UNION ALL
-         SELECT DISTINCT NULL, NULL, replace(parameter_id, 'verhaal.', ''), NULL FROM int_parameters_per_jaar
-         WHERE parameter_id LIKE 'verhaal.%' AND parameter_id NOT LIKE 'verhaal.gevallen.%' AND parameter_id NOT LIKE 'verhaal.kosten.%')
-  ON naam USING max(waarde) GROUP BY jaar, vector_id
-) WHERE vector_id IS NOT NULL;
+SELECT jaar, vector_id,
+  max(waarde) FILTER (parameter_id = 'verhaal.detectie') AS detectie,
+  max(waarde) FILTER (parameter_id = 'verhaal.slagingskans') AS slagingskans,
+  max(waarde) FILTER (parameter_id = 'verhaal.aansprakelijkheid') AS aansprakelijkheid,
+  max(waarde) FILTER (parameter_id = 'verhaal.drempel_direct') AS drempel_direct,
+  max(waarde) FILTER (parameter_id = 'verhaal.drempel_toepassing') AS drempel_toepassing,
+  max(waarde) FILTER (parameter_id = 'verhaal.direct_door_verzekeraar') AS direct_door_verzekeraar,
+  max(waarde) FILTER (parameter_id = 'verhaal.verjaring_verlies') AS verjaring_verlies,
+  max(waarde) FILTER (parameter_id = 'verhaal.vertraging') AS vertraging,
+  max(waarde) FILTER (parameter_id = 'verhaal.honorarium_methode') AS honorarium_methode,
+  max(waarde) FILTER (parameter_id = 'verhaal.honorarium_percentage') AS honorarium_percentage,
+  max(waarde) FILTER (parameter_id = 'verhaal.honorarium_uren') AS honorarium_uren,
+  max(waarde) FILTER (parameter_id = 'verhaal.uurtarief') AS uurtarief,
+  max(waarde) FILTER (parameter_id = 'verhaal.behandelkosten') AS behandelkosten,
+  max(waarde) FILTER (parameter_id = 'verhaal.vaste_kosten') AS vaste_kosten,
+  max(waarde) FILTER (parameter_id = 'verhaal.onverzekerd') AS onverzekerd,
+  max(waarde) FILTER (parameter_id = 'verhaal.disconteringsvoet') AS disconteringsvoet,
+  max(waarde) FILTER (parameter_id = 'verhaal.horizon') AS horizon,
+  max(waarde) FILTER (parameter_id = 'verhaal.wlz_detectie') AS wlz_detectie,
+  max(waarde) FILTER (parameter_id = 'verhaal.wlz_aandeel_uitvoerder') AS wlz_aandeel_uitvoerder
+FROM vg_vectoren GROUP BY jaar, vector_id;
 
 CREATE OR REPLACE TABLE vg_typen AS
 SELECT jaar, vector_id, split_part(parameter_id, '.', 3) AS voorziening,
