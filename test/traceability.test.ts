@@ -46,10 +46,17 @@ describe("the parameter registry behind the SQL", () => {
   it("every drawn parameter of the Rekenmodel enters its Monte Carlo's evaluation (none drawn and then ignored)", () => {
     const evaluatie = readFileSync(join(MODELS_DIR, "rekenmodel", "mc_evaluatie.sql"), "utf8");
     const verdeling = new Map(rows("parameters/parameters.csv").map((r) => [r.parameter_id, r.verdeling]));
-    const getrokken = [...new Set(rows("parameters/waarden.csv").filter((r) => r.laag !== "" && r.hoog !== "").map((r) => r.parameter_id))]
-      .filter((id) => id.startsWith("rekenmodel.") && verdeling.get(id));
+    const getrokken = [
+      ...new Set(
+        rows("parameters/waarden.csv")
+          .filter((r) => r.laag !== "" && r.hoog !== "")
+          .map((r) => r.parameter_id),
+      ),
+    ].filter((id) => id.startsWith("rekenmodel.") && verdeling.get(id));
     expect(getrokken.length).toBeGreaterThan(15);
-    const kwijt = getrokken.filter((id) => !evaluatie.includes(`'${id}'`) && !(id.startsWith("rekenmodel.tarief.") && evaluatie.includes("'rekenmodel.tarief.' || z.zzp")));
+    const kwijt = getrokken.filter(
+      (id) => !evaluatie.includes(`'${id}'`) && !(id.startsWith("rekenmodel.tarief.") && evaluatie.includes("'rekenmodel.tarief.' || z.zzp")),
+    );
     expect(kwijt).toEqual([]);
   });
   it("every care package the loader accepts is priced: a tariff and a housing component in the registry (no profile dropped silently)", () => {
