@@ -1,0 +1,97 @@
+// The results of an `afkoop scenario run` on disk: where they may go (a new directory, or with --force one this command
+// made), the files (Parquet, CSV, XLSX, each with its hash) and the swap that makes them appear only when complete.
+import { createHash } from "node:crypto";
+import { dirname, join } from "node:path";
+import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import ExcelJS from "exceljs";
+import { sheetCell } from "../../engine/export.js";
+import { UsageError } from "../lib/errors.ts";
+import type { Row } from "../warehouse/query.ts";
+import type { ModelSession } from "../warehouse/session.ts";
+import type { ScenarioRunResult } from "./scenario.ts";
+
+export const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+/** What the manifest of a results directory says of its maker: the mark of a directory this tool may replace. */
+export const MAKER = "afkoop scenario run";
+
+/**
+ * Where results may go, checked before any work starts: a directory that does not exist yet; or, with force, one that
+ * an earlier run of this command made (its manifest says so) and that holds nothing but that run's files. Anything
+ * else (a file, the user's own directory, '.', '/') is refused: the tool never removes what it did not create.
+ */
+export function checkOutDir(outDir: string, force: boolean): "nieuw" | "vervangen" {
+  let st: ReturnType<typeof lstatSync>;
+  try {
+    st = lstatSync(outDir);
+  } catch {
+    return "nieuw";
+  }
+  const refuse = (why: string) => new UsageError(`--out ${outDir}: ${why}; results go into a new directory. Nothing was changed.`);
+  if (!st.isDirectory() || st.isSymbolicLink()) throw refuse("exists and is not a directory");
+  let manifest: { gemaakt_door?: unknown; bestanden?: { name: string }[] } | null = null;
+  try {
+    manifest = JSON.parse(readFileSync(join(outDir, "manifest.json"), "utf8"));
+  } catch {
+    manifest = null;
+  }
+  if (!manifest || manifest.gemaakt_door !== MAKER) throw refuse(`exists and was not made by ${MAKER}`);
+  const ours = new Set(["manifest.json", ...(manifest.bestanden ?? []).map((f) => f.name)]);
+  const foreign = readdirSync(outDir).filter((f) => !ours.has(f));
+  if (foreign.length) throw refuse(`holds files an earlier run did not make (${foreign.slice(0, 3).join(", ")}${foreign.length > 3 ? ", …" : ""})`);
+  if (!force) throw new UsageError(`--out ${outDir}: holds the results of an earlier run; add --force to replace them. Nothing was changed.`);
+  return "vervangen";
+}
+
+/**
+ * The results of a run (sr_gemeenten, sr_nationaal, sr_wlz) as Parquet, CSV and XLSX in `tmp`, each with its rows and
+ * hash. Text cells are neutralised against formula injection in the CSV and the XLSX, as in the site's downloads.
+ */
+export async function writeResultFiles(s: ModelSession, tmp: string): Promise<ScenarioRunResult["files"]> {
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(tmp, { recursive: true });
+  const files: ScenarioRunResult["files"] = [];
+  for (const [table, name] of [
+    ["sr_gemeenten", "gemeenten"],
+    ["sr_nationaal", "nationaal"],
+    ["sr_wlz", "wlz"],
+  ] as const) {
+    await s.exec(`COPY (SELECT * FROM ${table} ORDER BY ALL) TO ${sqlString(join(tmp, name + ".parquet"))} (FORMAT parquet)`);
+    // CSV: text cells neutralised against formula injection, as in the XLSX and the site's downloads
+    const cols = await s.all(`SELECT column_name AS c, data_type AS t FROM duckdb_columns() WHERE table_name = '${table}' ORDER BY column_index`);
+    const list = cols
+      .map((x) =>
+        String(x.t) === "VARCHAR" ? `CASE WHEN regexp_matches("${x.c}", '^[=+@\t\r-]') THEN chr(39) || "${x.c}" ELSE "${x.c}" END AS "${x.c}"` : `"${x.c}"`,
+      )
+      .join(", ");
+    await s.exec(`COPY (SELECT ${list} FROM ${table} ORDER BY ALL) TO ${sqlString(join(tmp, name + ".csv"))} (FORMAT csv, HEADER true)`);
+    const rows = await s.all(`SELECT * FROM ${table} ORDER BY ALL`);
+    await writeXlsx(join(tmp, name + ".xlsx"), name, rows);
+    for (const ext of ["parquet", "csv", "xlsx"]) files.push({ name: `${name}.${ext}`, rows: rows.length, sha256: sha256File(join(tmp, `${name}.${ext}`)) });
+  }
+  return files;
+}
+
+/** Swaps the new results in: the previous ones (an earlier run's, checked again now) stay until the new ones are complete. */
+export function swapIn(outDir: string, tmp: string, force: boolean): void {
+  mkdirSync(dirname(outDir), { recursive: true });
+  const old = `${outDir}.old-${process.pid}`;
+  if (checkOutDir(outDir, force) === "vervangen") renameSync(outDir, old);
+  renameSync(tmp, outDir);
+  rmSync(old, { recursive: true, force: true });
+}
+
+function sha256File(p: string) {
+  return createHash("sha256").update(readFileSync(p)).digest("hex");
+}
+
+/** Spreadsheet export; text cells are neutralised against formula injection as in the site's downloads. */
+async function writeXlsx(path: string, sheet: string, rows: Row[]) {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(sheet);
+  const cols = rows.length ? Object.keys(rows[0]) : [];
+  ws.addRow(cols);
+  // the cells as the site's downloads write them (engine/export.js); exceljs streams the file, for sweeps of any size
+  for (const r of rows) ws.addRow(cols.map((c) => (r[c] === null || r[c] === undefined ? null : sheetCell(r[c]))));
+  await wb.xlsx.writeFile(path);
+}
