@@ -2,10 +2,9 @@
 import { Decimal } from "decimal.js";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Override } from "../pipelines/params/scenario.ts";
 import { ModelSession } from "../pipelines/warehouse/session.ts";
 import { sharedWarehouse } from "./support/fixtures.ts";
-import { param, rows } from "./support/registry.ts";
+import { override, param, rows } from "./support/registry.ts";
 
 let session: ModelSession;
 beforeAll(async () => {
@@ -14,14 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => session?.close());
 
-const ov = (parameter_id: string, waarde: number, vanaf_jaar: number | null = null): Override => ({
-  parameter_id,
-  vanaf_jaar,
-  waarde: String(waarde),
-  laag: null,
-  hoog: null,
-  toelichting: null,
-});
+const ov = override;
 const series = async () =>
   (
     await session.all(

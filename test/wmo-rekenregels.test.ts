@@ -6,7 +6,7 @@ import { ModelSession } from "../pipelines/warehouse/session.ts";
 import { withWarehouse, type Row } from "../pipelines/warehouse/query.ts";
 import { bijlage1 } from "./support/bijlage1-decimal.ts";
 import { sharedWarehouse } from "./support/fixtures.ts";
-import { observation, param, rows } from "./support/registry.ts";
+import { observation, override, param, rows } from "./support/registry.ts";
 
 let db: string;
 let session: ModelSession;
@@ -20,14 +20,6 @@ afterAll(() => session?.close());
 const q = (sql: string, p?: unknown[]) => withWarehouse({ dbPath: db }, (r) => r.all(sql, p));
 const step = async (year: number, n: number) =>
   new Decimal(String((await q("SELECT bedrag FROM wmo_afkoopsom_stappen WHERE jaar = $1 AND stap = $2", [year, n]))[0].bedrag));
-const override = (parameter_id: string, waarde: number, vanaf_jaar: number | null = null) => ({
-  parameter_id,
-  vanaf_jaar,
-  waarde: String(waarde),
-  laag: null,
-  hoog: null,
-  toelichting: null,
-});
 
 describe("Bijlage 1: berekening afkoopsom 2015", () => {
   it("het macrobudget Wmo dat de basis is bedraagt in 2015 € 7.406.000.000 (totaal 8.023 mln)", async () => {

@@ -277,7 +277,7 @@ async function writeManifest(
     await con.run(`INSERT INTO run_models VALUES ($1, $2, $3, $4::VARCHAR[], $5)`, [
       ++i,
       `models/${mod.name}`,
-      mod.header,
+      mod.regel,
       `[${mod.creates.map(q).join(", ")}]`,
       createHash("sha256").update(mod.sql).digest("hex"),
     ]);

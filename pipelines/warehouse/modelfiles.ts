@@ -16,5 +16,5 @@ export function loadModelGraph(dir = MODELS_DIR) {
 
 /** The models of a run, in run order (a topological sort of what each file reads). */
 export function loadModelFiles(dir = MODELS_DIR): ModelFile[] {
-  return loadModelGraph(dir).models.map((m) => ({ ...m, header: m.regel }));
+  return loadModelGraph(dir).models;
 }

@@ -7,7 +7,6 @@ export interface ModelFile {
   name: string;
   sql: string;
   /** The rule in Dutch, from the file's `-- regel:` line (what the site's Data page shows). */
-  header: string;
   regel: string;
   tags: string[];
   /** Tables and macros the file creates (TEMP tables included: working tables of one run, not kept in the warehouse). */

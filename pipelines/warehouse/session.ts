@@ -20,7 +20,7 @@ export class ModelSession {
     private con: DuckDBConnection,
   ) {
     this.graaf = loadModelGraph();
-    this.models = this.graaf.models.map((m) => ({ ...m, header: m.regel }));
+    this.models = this.graaf.models;
   }
 
   static async open(warehouse: string): Promise<ModelSession> {

@@ -3,8 +3,6 @@
 import { toCsv, toCsvNl, toSheet } from "../engine/export.js";
 import { xlsxBytes } from "../engine/xlsx.js";
 
-export { neutralise, toCsv, toCsvNl, toSheet } from "../engine/export.js";
-
 function save(blob, filename) {
   const a = document.createElement("a");
   a.href = URL.createObjectURL(blob);

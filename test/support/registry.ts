@@ -37,3 +37,13 @@ export function adults(year: number): number {
   const under20 = Number(withAges.inwoners_0_19) / Number(withAges.inwoners);
   return Math.round(total * (1 - under20 * (1 - param("bevolking.aandeel_18_19_in_0_19", year).toNumber() / 100)));
 }
+
+/** A scenario override of one parameter (the whole series, or from vanaf_jaar on), as the pipeline takes it. */
+export const override = (parameter_id: string, waarde: number, vanaf_jaar: number | null = null) => ({
+  parameter_id,
+  vanaf_jaar,
+  waarde: String(waarde),
+  laag: null,
+  hoog: null,
+  toelichting: null,
+});
