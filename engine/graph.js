@@ -146,3 +146,34 @@ export function select(graph, { upstreamOf, downstreamOf, tags, withoutTags } = 
   if (withoutTags) keep = new Set([...keep].filter((n) => !get(n).tags.some((t) => withoutTags.includes(t))));
   return graph.models.filter((m) => keep.has(m.name));
 }
+
+/** Tables that hold every parameter: a model reading them directly (not through par()) may read any parameter. */
+const PARAMETER_TABLES = new Set(["int_parameters_per_jaar", "int_parameter_waarden"]);
+
+/**
+ * Whether a model's SQL names this parameter: the id itself as a string literal (par('verhaal.detectie', ...)), or a
+ * literal that ends where a part of the id ends and is its start ('verhaal.' || t.type, LIKE 'verhaal.%',
+ * 'wlz.draagvlak_b1_' || stand); a model reading a table of all parameters directly names every parameter.
+ * @param {Model} m @param {string} id
+ */
+export function leestParameter(m, id) {
+  if (m.reads.some((r) => PARAMETER_TABLES.has(r)) && !m.creates.some((c) => PARAMETER_TABLES.has(c))) return true;
+  for (const [, lit] of m.sql.replace(/--[^\n]*/g, " ").matchAll(/'((?:[^']|'')*)'/g)) {
+    const l = lit.replace(/%$/, "");
+    if (l === id || (l.length > 0 && /[._]$/.test(l) && id.startsWith(l))) return true;
+  }
+  return false;
+}
+
+/**
+ * The models a change of these parameters touches, in run order: those that name one of them (leestParameter) and
+ * everything made from their tables. The models that turn the overrides into per-year values are not included
+ * (engine.js `parameterModellen`); every other model keeps a result that does not depend on these parameters.
+ * @param {{ models: Model[], creator: Map<string, string> }} graph @param {string[]} ids @returns {Model[]}
+ */
+export function geraaktDoor(graph, ids) {
+  const direct = graph.models.filter((m) => ids.some((id) => leestParameter(m, id)) && !m.creates.some((c) => PARAMETER_TABLES.has(c)));
+  if (direct.length === 0) return [];
+  const names = new Set([...direct.map((m) => m.name), ...select(graph, { downstreamOf: direct.map((m) => m.name) }).map((m) => m.name)]);
+  return graph.models.filter((m) => names.has(m.name));
+}

@@ -18,7 +18,8 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
-import { alleen } from "../../engine/engine.js";
+import { alleen, parameterModellen } from "../../engine/engine.js";
+import { geraaktDoor } from "../../engine/graph.js";
 import { modellenVoorVergelijking } from "../../engine/vergelijking.js";
 import { UsageError } from "../lib/errors.ts";
 import type { Override } from "../params/scenario.ts";
@@ -89,6 +90,7 @@ export async function runScenario(o: {
       if (eigen.length) code = EIGEN_CODE;
     }
     const axes = plan.sweep.map((a) => a.parameter);
+    const voor = modellenVoorVergelijking(s.graaf);
     const axisCols = (p: Record<string, number>) => axes.map((a, i) => `${p[a]}::DOUBLE AS sweep_${i + 1}`).join(", ");
     const gemeenteFilter = code ? `AND g.gemeentecode = ${sqlString(code)}` : "AND NOT g.eigen";
     for (const [i, p] of points.entries()) {
@@ -97,7 +99,9 @@ export async function runScenario(o: {
         // a swept parameter is fixed at its grid value, also in the Monte Carlo (laag = hoog)
         ...Object.entries(p).map(([id, w]) => ({ parameter_id: id, vanaf_jaar: null, waarde: String(w), laag: w, hoog: w, toelichting: "sweep" })),
       ];
-      if (i > 0 || points.length > 1) await s.runSome(alleen(modellenVoorVergelijking(s.graaf)), overrides);
+      // the first point runs everything the comparison stands on; a later one only what its swept parameters touch
+      if (i === 0 && points.length > 1) await s.runSome(alleen(voor), overrides);
+      else if (i > 0) await s.runSome(alleen([...parameterModellen(s.graaf), ...geraaktDoor({ ...s.graaf, models: voor }, axes)]), overrides);
       await setComparison(s, { jaar, trekkingen: plan.trekkingen ?? undefined, seed: plan.seed ?? undefined, eigen });
       const prefix = `${i + 1} AS punt${axes.length ? ", " + axisCols(p) : ""}`;
       const into = (t: string) => (i === 0 ? `CREATE OR REPLACE TABLE ${t} AS` : `INSERT INTO ${t}`);
