@@ -33,10 +33,12 @@ export async function benchMonteCarlo(draws = 100_000, tsDraws = 1_000) {
   }
   const sqlMs = [...times].sort((a, b) => a - b)[1];
   // the TypeScript loop, on the first tsDraws draws of the last SQL run
+  // the day tariffs are drawn per package inside the mix (rm_tariefmix): drawn here again, per package, for the loop
   const draw = await s.all(`SELECT b.*, t.schadelast AS sql_schadelast,
-                              (SELECT list({'zzp': replace(l.parameter_id, 'rekenmodel.tarief.', ''), 'waarde': l.waarde}) FROM (SELECT jaar, soort, vector_id, parameter_id, waarde FROM rm_vectoren UNION ALL SELECT v.jaar, v.soort, v.vector_id, f.parameter_id, f.waarde FROM rm_vector_ids v JOIN rm_vast f USING (jaar)) l
-                               WHERE l.jaar = b.jaar AND l.soort = b.soort AND l.vector_id = b.vector_id AND l.parameter_id LIKE 'rekenmodel.tarief.%') AS tarieven
-                            FROM rm_breed b JOIN rm_vector_totalen t USING (jaar, soort, vector_id)
+                              (SELECT list(struct_pack(zzp := y.zzp, waarde := y.waarde)) FROM (
+                                 SELECT replace(x.parameter_id, 'rekenmodel.tarief.', '') AS zzp, rm_waarde(x.p, v.soort, v.sleutel, v.matrix, v.gevarieerd, v.kant) AS waarde
+                                 FROM rm_parameters x WHERE x.parameter_id LIKE 'rekenmodel.tarief.%') y) AS tarieven
+                            FROM rm_breed b JOIN rm_vector_ids v USING (jaar, soort, vector_id) JOIN rm_vector_totalen t USING (jaar, soort, vector_id)
                             WHERE soort = 'mc' ORDER BY vector_id LIMIT ${tsDraws}`);
   const ages = await s.all("SELECT groep, age, gewicht FROM rm_leeftijdsgewichten ORDER BY groep, age");
   const lt = await s.all(

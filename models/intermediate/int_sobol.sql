@@ -9,29 +9,34 @@
 --     S_Ti  = mean_j (f(A_j) - f(AB_j^(i)))^2 / (2V)         total: i's share including its interactions
 --   N (d + 2) evaluations for d parameters. The indices are estimates: their error shrinks as 1 / sqrt(N).
 -- sobol_u draws from the same hash as every Monte Carlo (trek_u), in a stream of its own per matrix, so Node and
--- the browser draw the same design. A model builds its design with sobol_ontwerp and reads the indices with
+-- the browser draw the same design. A model builds its design with sobol_ontwerp (long: vector, parameter, u) or
+-- with sobol_vectoren and sobol_u_in (one row per vector, a column per parameter), and reads the indices with
 -- sobol_indices from a table (uitkomst, matrix, gevarieerd, trekking, f); test/sobol.test.ts checks the estimator
 -- on the Ishigami function, whose indices are known in closed form.
 CREATE OR REPLACE MACRO sobol_u(seed, trekking, parameter_id, matrix) AS
   trek_u(seed, trekking, parameter_id || '#sobol-' || matrix);
 
--- the design for the parameters in tbl (a column parameter_id) and N draws: one row per vector and parameter, with
--- the uniform draw u; matrix 'A', 'B' or 'AB' (then gevarieerd names the parameter taken from B); vector_id numbers
--- the vectors 1 .. N (d + 2): A_j = j, B_j = N + j, AB_j^(k) = (1 + k) N + j for the k-th parameter by id
-CREATE OR REPLACE MACRO sobol_ontwerp(seed, n, tbl) AS TABLE
+-- the design's vectors for the parameters in tbl (a column parameter_id) and N draws: matrix 'A', 'B' or 'AB' (then
+-- gevarieerd names the parameter taken from B); vector_id numbers the vectors 1 .. N (d + 2): A_j = j, B_j = N + j,
+-- AB_j^(k) = (1 + k) N + j for the k-th parameter by id
+CREATE OR REPLACE MACRO sobol_vectoren(n, tbl) AS TABLE
 WITH p AS (SELECT parameter_id, row_number() OVER (ORDER BY parameter_id) AS nr FROM (SELECT DISTINCT parameter_id FROM query_table(tbl))),
-d AS (
-  SELECT j.range + 1 AS trekking, p.parameter_id,
-         sobol_u(seed, j.range + 1, p.parameter_id, 'A') AS ua, sobol_u(seed, j.range + 1, p.parameter_id, 'B') AS ub
-  FROM range(n) j CROSS JOIN p
-),
 v AS (
   SELECT 'A' AS matrix, NULL::VARCHAR AS gevarieerd, 0 AS nr UNION ALL SELECT 'B', NULL, 1
   UNION ALL SELECT 'AB', parameter_id, 1 + nr FROM p
 )
-SELECT v.matrix, v.gevarieerd, d.trekking, v.nr * n + d.trekking AS vector_id, d.parameter_id,
-       CASE WHEN v.matrix = 'B' OR d.parameter_id = v.gevarieerd THEN d.ub ELSE d.ua END AS u
-FROM v CROSS JOIN d;
+SELECT v.matrix, v.gevarieerd, j.range + 1 AS trekking, v.nr * n + j.range + 1 AS vector_id
+FROM v CROSS JOIN range(n) j;
+
+-- the uniform draw of one parameter in one vector of the design: from B in matrix B and for the parameter an AB
+-- vector takes from B, from A otherwise
+CREATE OR REPLACE MACRO sobol_u_in(seed, trekking, parameter_id, matrix, gevarieerd) AS
+  sobol_u(seed, trekking, parameter_id, CASE WHEN matrix = 'B' OR parameter_id = gevarieerd THEN 'B' ELSE 'A' END);
+
+-- the design in long form: one row per vector and parameter, with the uniform draw u
+CREATE OR REPLACE MACRO sobol_ontwerp(seed, n, tbl) AS TABLE
+SELECT v.matrix, v.gevarieerd, v.trekking, v.vector_id, p.parameter_id, sobol_u_in(seed, v.trekking, p.parameter_id, v.matrix, v.gevarieerd) AS u
+FROM sobol_vectoren(n, tbl) v CROSS JOIN (SELECT DISTINCT parameter_id FROM query_table(tbl)) p;
 
 -- the indices from evaluated outputs: tbl has columns uitkomst, matrix, gevarieerd, trekking, f. Rounded to 1e-6:
 -- parallel sums differ in their last bits between runs and engines.

@@ -3,7 +3,10 @@
 -- (laag-hoog) and a distribution in the registry is drawn (driehoek: mode at the registry's value). Draws are
 -- hash-based (trek_u and trek_waarde, intermediate/int_trekkingen.sql), so the same seed gives the same numbers in
 -- Node and in DuckDB-Wasm (random() would not). One vector per draw (mc), one per end of each range (tornado) and
--- the Saltelli design of the Sobol indices (intermediate/int_sobol.sql), in one long table: vector, parameter, value.
+-- the Saltelli design of the Sobol indices (intermediate/int_sobol.sql), drawn directly in wide form: one row per
+-- vector, one column per parameter, named after its id without the prefix (rekenmodel.nah.incidentie →
+-- nah_incidentie). Only the parameter list (a few dozen rows) is pivoted, never the vectors;
+-- test/traceability.test.ts checks that the evaluation reads every drawn parameter.
 
 -- the vectors to evaluate: Monte Carlo draws and tornado variations, each a full set of parameter values
 CREATE OR REPLACE TABLE rm_onzeker AS
@@ -19,36 +22,61 @@ FROM mc_instellingen i JOIN int_parameters_per_jaar p ON p.jaar = i.jaar
 WHERE p.parameter_id LIKE 'rekenmodel.%'
   AND p.parameter_id NOT IN (SELECT parameter_id FROM rm_onzeker o WHERE o.jaar = i.jaar);
 
--- the Sobol design: one row per vector and parameter
-CREATE OR REPLACE TEMP TABLE rm_sobol_ontwerp AS
-SELECT i.jaar, d.matrix, d.gevarieerd, d.trekking, d.parameter_id, d.u, d.vector_id
-FROM mc_instellingen i CROSS JOIN LATERAL (SELECT * FROM sobol_ontwerp(i.seed, i.sobol_n, 'rm_onzeker')) d
-WHERE i.sobol_n > 0;
-CREATE OR REPLACE TABLE rm_sobol_vectoren AS SELECT DISTINCT jaar, matrix, gevarieerd, trekking, vector_id FROM rm_sobol_ontwerp;
+-- every parameter of the Rekenmodel, as a struct: its value, range and distribution, and whether it is drawn; then
+-- the same in one row with a column per parameter, named after its id without the prefix (rekenmodel.nah.incidentie
+-- → nah_incidentie), the names the evaluation reads. The day tariffs are drawn per package in rm_tariefmix.
+CREATE OR REPLACE TEMP TABLE rm_parameters AS
+SELECT parameter_id, {'id': parameter_id, 'waarde': waarde, 'laag': laag, 'hoog': hoog, 'verdeling': verdeling, 'onzeker': true} AS p FROM rm_onzeker
+UNION ALL
+SELECT parameter_id, {'id': parameter_id, 'waarde': waarde, 'laag': waarde, 'hoog': waarde, 'verdeling': NULL::VARCHAR, 'onzeker': false} FROM rm_vast;
 
-CREATE OR REPLACE TEMP TABLE rm_vectoren AS
-WITH trek AS (SELECT i.jaar, i.seed, t.range AS vector_id FROM mc_instellingen i CROSS JOIN LATERAL range(i.trekkingen) t),
-mc AS (
-  SELECT t.jaar, 'mc' AS soort, t.vector_id, o.parameter_id,
-         trek_waarde(trek_u(t.seed, t.vector_id, o.parameter_id), o.laag, o.waarde, o.hoog, o.verdeling) AS waarde
-  FROM trek t JOIN rm_onzeker o ON o.jaar = t.jaar
-),
-tornado_def AS (
-  SELECT jaar, parameter_id AS gevarieerd, kant, row_number() OVER (PARTITION BY jaar ORDER BY parameter_id, kant) AS vector_id,
-         CASE kant WHEN 'laag' THEN laag ELSE hoog END AS waarde
-  FROM rm_onzeker CROSS JOIN (SELECT unnest(['laag', 'hoog']) AS kant)
-  UNION ALL SELECT DISTINCT jaar, NULL, 'basis', 0, NULL FROM rm_onzeker
-),
-tornado AS (
-  SELECT d.jaar, 'tornado' AS soort, d.vector_id, o.parameter_id, CASE WHEN o.parameter_id = d.gevarieerd THEN d.waarde ELSE o.waarde END AS waarde
-  FROM tornado_def d JOIN rm_onzeker o ON o.jaar = d.jaar
-),
-sobol AS (
-  SELECT d.jaar, 'sobol' AS soort, d.vector_id, o.parameter_id, trek_waarde(d.u, o.laag, o.waarde, o.hoog, o.verdeling) AS waarde
-  FROM rm_sobol_ontwerp d JOIN rm_onzeker o ON o.jaar = d.jaar AND o.parameter_id = d.parameter_id
-)
-SELECT * FROM mc UNION ALL SELECT * FROM tornado UNION ALL SELECT * FROM sobol;
+CREATE OR REPLACE TEMP TABLE rm_parameterrij AS
+PIVOT (SELECT replace(replace(parameter_id, 'rekenmodel.', ''), '.', '_') AS naam, p FROM rm_parameters WHERE parameter_id NOT LIKE 'rekenmodel.tarief.%')
+ON naam USING any_value(p);
 
+-- one parameter in one vector: a Monte Carlo draw, the tornado's end of its range for the parameter it varies (the
+-- value for the others), or its draw in the Sobol design; the value itself where it is not drawn. The draws are
+-- trek_u(seed, draw, id) and sobol_u_in(seed, draw, id, matrix, gevarieerd), with the key 'seed:draw:' (sleutel)
+-- built once per vector.
+CREATE OR REPLACE MACRO rm_waarde(p, soort, sleutel, matrix, gevarieerd, kant) AS
+  CASE WHEN NOT p.onzeker THEN p.waarde
+       WHEN soort = 'mc' THEN trek_waarde(trek_u_van(sleutel || p.id), p.laag, p.waarde, p.hoog, p.verdeling)
+       WHEN soort = 'tornado' THEN CASE WHEN p.id = gevarieerd THEN CASE kant WHEN 'laag' THEN p.laag ELSE p.hoog END ELSE p.waarde END
+       ELSE trek_waarde(trek_u_van(sleutel || p.id || '#sobol-' || CASE WHEN matrix = 'B' OR p.id = gevarieerd THEN 'B' ELSE 'A' END),
+                        p.laag, p.waarde, p.hoog, p.verdeling) END;
+
+-- the vectors: draws 0 .. N-1, the tornado's base (0) and its ends (one parameter at laag or hoog), and the Saltelli
+-- design; none when nothing is uncertain
 CREATE OR REPLACE TABLE rm_tornado_vectoren AS
 SELECT jaar, parameter_id AS gevarieerd, kant, row_number() OVER (PARTITION BY jaar ORDER BY parameter_id, kant) AS vector_id
 FROM rm_onzeker CROSS JOIN (SELECT unnest(['laag', 'hoog']) AS kant);
+
+CREATE OR REPLACE TABLE rm_sobol_vectoren AS
+SELECT i.jaar, d.matrix, d.gevarieerd, d.trekking, d.vector_id
+FROM mc_instellingen i CROSS JOIN LATERAL (SELECT * FROM sobol_vectoren(i.sobol_n, 'rm_onzeker')) d
+WHERE i.sobol_n > 0 AND EXISTS (SELECT 1 FROM rm_onzeker);
+
+CREATE OR REPLACE TEMP TABLE rm_vector_ids AS
+SELECT i.jaar, 'mc' AS soort, t.range AS vector_id, trek_sleutel(i.seed, t.range) AS sleutel, NULL::VARCHAR AS matrix, NULL::VARCHAR AS gevarieerd,
+       NULL::VARCHAR AS kant
+FROM mc_instellingen i CROSS JOIN range(i.trekkingen) t WHERE EXISTS (SELECT 1 FROM rm_onzeker)
+UNION ALL SELECT DISTINCT jaar, 'tornado', 0, NULL, NULL, NULL, 'basis' FROM rm_onzeker
+UNION ALL SELECT jaar, 'tornado', vector_id, NULL, NULL, gevarieerd, kant FROM rm_tornado_vectoren
+UNION ALL SELECT s.jaar, 'sobol', s.vector_id, trek_sleutel(i.seed, s.trekking), s.matrix, s.gevarieerd, NULL FROM rm_sobol_vectoren s JOIN mc_instellingen i USING (jaar);
+
+-- one row per vector with every parameter, a column each (COLUMNS: one rm_waarde per column of rm_parameterrij)
+CREATE OR REPLACE TEMP TABLE rm_breed AS
+SELECT v.jaar, v.soort, v.vector_id, rm_waarde(COLUMNS(k.*), v.soort, v.sleutel, v.matrix, v.gevarieerd, v.kant)
+FROM rm_vector_ids v CROSS JOIN rm_parameterrij k;
+
+-- the day tariff of each group's package mix, per vector: every package of stg_rekenmodel_zorgprofiel at its own
+-- tariff parameter (rekenmodel.tarief.<zzp>), drawn or fixed, so no package is left out (the loader accepts only
+-- priced packages)
+CREATE OR REPLACE TEMP TABLE rm_tariefmix AS
+WITH mix AS (
+  SELECT z.groep, z.aandeel_pct / 100 AS aandeel, p.p
+  FROM stg_rekenmodel_zorgprofiel z JOIN rm_parameters p ON p.parameter_id = 'rekenmodel.tarief.' || z.zzp
+)
+SELECT v.jaar, v.soort, v.vector_id, m.groep, sum(m.aandeel * rm_waarde(m.p, v.soort, v.sleutel, v.matrix, v.gevarieerd, v.kant)) AS dagtarief
+FROM rm_vector_ids v CROSS JOIN mix m
+GROUP BY v.jaar, v.soort, v.vector_id, m.groep;
