@@ -89,4 +89,15 @@ describe("the public interface", () => {
     });
     expect(other).toEqual([]);
   });
+
+  it("the warehouse holds the public interface and its inputs, nothing internal: the helper tables are dropped after the build", async () => {
+    const published = new Set(catalogue.map((t) => t.tabel));
+    const [{ sql }] = await withWarehouse({ dbPath: db }, (r) => r.all("SELECT sql FROM duckdb_views() WHERE view_name = 'vergelijking_wmo_resultaat'"));
+    const readByView = new Set([...String(sql).matchAll(/\b(?:FROM|JOIN)\s+([a-z_][a-z0-9_]*)/gi)].map((m) => m[1]));
+    const other = [...tabelComments.keys()].filter((t) => !published.has(t) && !readByView.has(t) && !/^(stg_|run_|scenario_overrides$)/.test(t));
+    expect(other).toEqual([]);
+    // what the models make while they run (a grid of the Rekenmodel, a helper of the comparison) is not kept
+    for (const t of ["rm_pv_cellen", "vg_per_100k", "int_levenstafels"]) expect(tabelComments.has(t), t).toBe(false);
+    for (const t of published) expect(tabelComments.has(t), t).toBe(true);
+  });
 });

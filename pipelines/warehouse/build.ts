@@ -9,7 +9,7 @@ import { parseScenario, type Override, type RegistryEntry, type Scenario } from 
 import { readJsonFile } from "../lib/json.ts";
 import { RunError } from "../lib/errors.ts";
 import { loadModelFiles } from "./modelfiles.ts";
-import { commentPublished, loadCatalogue } from "./publiek.ts";
+import { commentPublished, dropInternal, loadCatalogue } from "./publiek.ts";
 import { runModels, type ModelFile } from "./models.ts";
 import { DEFAULT_DB, ROOT, SHIPPED_DATA } from "./paths.ts";
 
@@ -81,7 +81,7 @@ export async function runPipeline(opts: PipelineOptions = {}): Promise<PipelineR
   const csvDir = `${dbPath}.tmp-${process.pid}-staging`;
   mkdirSync(csvDir, { recursive: true });
   const cleanup = () => {
-    for (const f of [tmpDb, `${tmpDb}.wal`, csvDir]) rmSync(f, { recursive: true, force: true });
+    for (const f of [tmpDb, `${tmpDb}.wal`, `${tmpDb}.spill`, csvDir]) rmSync(f, { recursive: true, force: true });
     unlock();
   };
   // an interrupted run (Ctrl-C, kill) removes what it made and leaves the previous warehouse as it was
@@ -94,15 +94,20 @@ export async function runPipeline(opts: PipelineOptions = {}): Promise<PipelineR
   let instance: DuckDBInstance | undefined;
   let con: DuckDBConnection | undefined;
   try {
-    instance = await DuckDBInstance.create(tmpDb);
+    // the models run in memory (what spills goes under the temp prefix); only the public interface, its inputs and
+    // the manifest are written to the new file
+    instance = await DuckDBInstance.create(":memory:");
     con = await instance.connect();
     const c = con;
+    await c.run(`SET temp_directory = ${q(`${tmpDb}.spill`)}`);
     for (const t of inputs.tables) await loadStaging(c, t, csvDir);
     await loadOverrides(c, scenario?.overrides ?? []);
     await runModels((sql) => c.run(sql), models);
-    await commentPublished(c, loadCatalogue(opts.modelsDir));
+    const catalogue = loadCatalogue(opts.modelsDir);
+    await dropInternal(c, catalogue);
+    await commentPublished(c, catalogue);
     await writeManifest(c, { started, inputs: inputs.files, models, opts, scenario });
-    await c.run("CHECKPOINT");
+    await c.run(`ATTACH ${q(tmpDb)} AS uit; COPY FROM DATABASE memory TO uit; DETACH uit`);
     con.closeSync();
     con = undefined;
     instance.closeSync();

@@ -64,3 +64,32 @@ export async function commentPublished(con: DuckDBConnection, catalogue: Publiek
   }
   if (statements.length) await con.run(`BEGIN TRANSACTION;\n${statements.join(";\n")};\nCOMMIT`);
 }
+
+/**
+ * Drops what is internal: every table and view that is not published, not a staging table (stg_*, the inputs a
+ * session re-runs the models on), not the run manifest (run_*) or the overrides the run used (scenario_overrides),
+ * and not read by a published view. The warehouse then
+ * holds the public interface and its inputs; the helper tables exist only while the models run (in a session they
+ * stay, for the tests and the questions that read them). Returns the names dropped.
+ */
+export async function dropInternal(con: DuckDBConnection, catalogue: PubliekeTabel[]): Promise<string[]> {
+  const publiek = new Set(catalogue.map((t) => t.tabel));
+  const views = (await con.runAndReadAll("SELECT view_name, sql FROM duckdb_views() WHERE schema_name = 'main' AND NOT internal")).getRows();
+  const nodig = new Set<string>();
+  for (const [naam, sql] of views)
+    if (publiek.has(String(naam))) for (const m of String(sql).matchAll(/\b(?:FROM|JOIN)\s+([a-z_][a-z0-9_]*)/gi)) nodig.add(m[1].toLowerCase());
+  const intern = (naam: string) => !publiek.has(naam) && !nodig.has(naam) && !/^(stg_|run_|scenario_overrides$)/.test(naam);
+  const weg = [
+    ...views
+      .map(([n]) => String(n))
+      .filter(intern)
+      .map((n) => `DROP VIEW ${n}`),
+    ...(await con.runAndReadAll("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' AND NOT temporary"))
+      .getRows()
+      .map(([n]) => String(n))
+      .filter(intern)
+      .map((n) => `DROP TABLE ${n}`),
+  ];
+  if (weg.length) await con.run(`BEGIN TRANSACTION;\n${weg.join(";\n")};\nCOMMIT`);
+  return weg.map((s) => s.split(" ").at(-1)!);
+}
