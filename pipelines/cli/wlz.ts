@@ -5,6 +5,8 @@ import type { Command } from "./main.ts";
 import { idsOf, parameterSources, sourceLines } from "./sources.ts";
 import { yearOption } from "./wmo.ts";
 
+/** The tables this command reads: with a scenario only the models they are made from re-run (withWarehouse). */
+const WLZ_TABELLEN = ["wlz_afkoopsom_stappen", "wlz_afkoopsom", "wlz_draagvlak", "wlz_nota", "wlz_tijdpad", "int_parameters_per_jaar"];
 export const wlzCommand: Command = {
   name: "wlz",
   summary: "The Wlz afkoopsom of a year: steps A-D, provisional and definitive sum, nacalculatie (convenant 2024-2027)",
@@ -19,22 +21,26 @@ export const wlzCommand: Command = {
   options: { year: { type: "string" }, scenario: { type: "string" }, data: { type: "string" }, db: { type: "string" }, json: { type: "boolean" } },
   async run(v) {
     const year = yearOption(v.year, 2024);
-    const out = await withWarehouse({ scenarioPath: v.scenario as string, dataDir: v.data as string, dbPath: v.db as string }, async (r) => {
-      const steps = await r.all(
-        "SELECT stand, volgnummer, stap, omschrijving, bedrag, parameters, artikel FROM wlz_afkoopsom_stappen WHERE jaar = $1 ORDER BY stand DESC, volgnummer",
-        [year],
-      );
-      if (steps.length === 0) {
-        const years = (await r.all("SELECT jaar FROM wlz_afkoopsom ORDER BY jaar")).map((x) => x.jaar);
-        throw new UsageError(`--year: no Wlz afkoopsom for ${year}; the convenant covers ${years.join(", ")}`);
-      }
-      const [afkoopsom] = await r.all("SELECT * FROM wlz_afkoopsom WHERE jaar = $1", [year]);
-      const draagvlak = await r.all("SELECT * FROM wlz_draagvlak WHERE jaar = $1 ORDER BY stand DESC", [year]);
-      const [nota] = await r.all("SELECT * FROM wlz_nota WHERE jaar = $1", [year]);
-      const tijdpad = await r.all("SELECT volgorde, moment, van, tot, actie, partij, artikel FROM wlz_tijdpad WHERE jaar = $1 ORDER BY volgorde", [year]);
-      const parameters = await parameterSources(r, idsOf(steps), year);
-      return { year, steps, afkoopsom, draagvlak, nota, tijdpad, parameters };
-    });
+    const out = await withWarehouse(
+      { scenarioPath: v.scenario as string, dataDir: v.data as string, dbPath: v.db as string },
+      async (r) => {
+        const steps = await r.all(
+          "SELECT stand, volgnummer, stap, omschrijving, bedrag, parameters, artikel FROM wlz_afkoopsom_stappen WHERE jaar = $1 ORDER BY stand DESC, volgnummer",
+          [year],
+        );
+        if (steps.length === 0) {
+          const years = (await r.all("SELECT jaar FROM wlz_afkoopsom ORDER BY jaar")).map((x) => x.jaar);
+          throw new UsageError(`--year: no Wlz afkoopsom for ${year}; the convenant covers ${years.join(", ")}`);
+        }
+        const [afkoopsom] = await r.all("SELECT * FROM wlz_afkoopsom WHERE jaar = $1", [year]);
+        const draagvlak = await r.all("SELECT * FROM wlz_draagvlak WHERE jaar = $1 ORDER BY stand DESC", [year]);
+        const [nota] = await r.all("SELECT * FROM wlz_nota WHERE jaar = $1", [year]);
+        const tijdpad = await r.all("SELECT volgorde, moment, van, tot, actie, partij, artikel FROM wlz_tijdpad WHERE jaar = $1 ORDER BY volgorde", [year]);
+        const parameters = await parameterSources(r, idsOf(steps), year);
+        return { year, steps, afkoopsom, draagvlak, nota, tijdpad, parameters };
+      },
+      WLZ_TABELLEN,
+    );
     if (v.json) {
       console.log(JSON.stringify(out, null, 2));
       return 0;

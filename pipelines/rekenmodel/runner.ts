@@ -21,6 +21,20 @@ export interface RekenmodelOptions {
   dbPath?: string;
 }
 
+/** The tables the answer is read from: the models they are made from are all that runs. */
+const GELEZEN = [
+  "rekenmodel_invoer",
+  "mc_instellingen",
+  "rekenmodel_schadelast",
+  "rekenmodel_toereikendheid",
+  "rekenmodel_montecarlo",
+  "rekenmodel_levensverwachting",
+  "rekenmodel_sobol",
+  "rm_vector_totalen",
+  "rekenmodel_tornado",
+  "rekenmodel_kasstromen",
+];
+
 /** Runs the Rekenmodel Wlz (deterministic, Monte Carlo, tornado) for one accident year, in memory. */
 export async function rekenmodel(o: RekenmodelOptions) {
   const db = resolve(o.dbPath ?? DEFAULT_DB);
@@ -28,11 +42,11 @@ export async function rekenmodel(o: RekenmodelOptions) {
   const s = await ModelSession.open(db);
   try {
     const scenario = o.scenario === undefined ? null : parseScenario(o.scenario, await s.registry(), o.scenarioLabel);
-    // everything but the Monte Carlo first (the grid included: it reads only the year), then the Monte Carlo once,
-    // with the draws and seed asked for
-    const mc = select(s.graaf, { downstreamOf: ["mc_instellingen"] });
-    const inMc = new Set(mc.map((m) => m.name));
-    await s.runSome((n) => !inMc.has(n), scenario?.overrides ?? []);
+    // only what the answer is read from: first everything but the Monte Carlo (the grid included: it reads only the
+    // year), then the Monte Carlo once, with the draws and seed asked for
+    const nodig = new Set(select(s.graaf, { upstreamOf: GELEZEN }).map((m) => m.name));
+    const inMc = new Set(select(s.graaf, { downstreamOf: ["mc_instellingen"] }).map((m) => m.name));
+    await s.runSome((n) => nodig.has(n) && !inMc.has(n), scenario?.overrides ?? []);
     const years = (await s.all("SELECT jaar FROM rekenmodel_invoer GROUP BY jaar ORDER BY jaar")).map((r) => Number(r.jaar));
     if (!years.includes(o.year)) throw new UsageError(`--year: the Rekenmodel covers the convenant years ${years.join(", ")}, not ${o.year}`);
     const [settings] = await s.all("SELECT jaar, trekkingen, seed, sobol_n FROM mc_instellingen");
@@ -47,7 +61,8 @@ export async function rekenmodel(o: RekenmodelOptions) {
     // another year has its own grid (its life table); the same year reuses the grid
     const anderJaar = Number(settings.jaar) !== o.year;
     if (anderJaar) await s.exec("CREATE OR REPLACE TABLE mc_jaar AS SELECT $1::INTEGER AS jaar", [o.year]);
-    await s.runSome(alleen(select(s.graaf, { downstreamOf: anderJaar ? ["mc_instellingen", "mc_jaar"] : ["mc_instellingen"], tags: ["rekenmodel"] })));
+    const mc = alleen(select(s.graaf, { downstreamOf: anderJaar ? ["mc_instellingen", "mc_jaar"] : ["mc_instellingen"], tags: ["rekenmodel"] }));
+    await s.runSome((n) => nodig.has(n) && mc(n));
     const mcMillis = performance.now() - t0;
     const groepen = await s.all(
       "SELECT groep, instroom, kosten_per_jaar, sterftefactor_man, sterftefactor_vrouw, contante_waarde_per_persoon, schadelast_100pct, draagvlak, schadelast FROM rekenmodel_schadelast WHERE jaar = $1 ORDER BY groep",

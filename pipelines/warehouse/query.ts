@@ -2,8 +2,9 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
-import { runPipeline, type PipelineOptions } from "./build.ts";
+import { readScenario, runPipeline, type PipelineOptions } from "./build.ts";
 import { DEFAULT_DB } from "./paths.ts";
+import { ModelSession } from "./session.ts";
 
 export type Row = Record<string, unknown>;
 export interface Reader {
@@ -15,14 +16,33 @@ export interface Reader {
 
 const NUMERIC = /^(DECIMAL|BIGINT|HUGEINT|UBIGINT|UHUGEINT)/;
 
+/** Converts the numeric columns of a result (DECIMAL, BIGINT, HUGEINT) to JavaScript numbers. */
+export function asNumbers(rows: Row[], names: string[], types: unknown[]): Row[] {
+  const numeric = types.map((t) => NUMERIC.test(String(t)));
+  for (const row of rows) for (let i = 0; i < names.length; i++) if (numeric[i] && row[names[i]] !== null) row[names[i]] = Number(row[names[i]]);
+  return rows;
+}
+
 /**
- * Opens the warehouse read-only for `fn`. With a scenario or a data directory the pipeline first builds a
- * private warehouse in a temporary directory (the default warehouse is never touched); without, the
- * default warehouse is used, and built first if it does not exist yet.
+ * Opens the warehouse read-only for `fn`. Without a scenario or a data directory the warehouse is used as it is,
+ * and built first if it does not exist yet. With a scenario, and `tables` naming what `fn` reads, the models those
+ * tables are made from re-run in memory on the warehouse's inputs (a ModelSession; nothing is written). With a data
+ * directory, or a scenario but no `tables`, the pipeline builds a private warehouse in a temporary directory. The
+ * warehouse itself is never touched.
  */
-export async function withWarehouse<T>(opts: PipelineOptions, fn: (r: Reader) => Promise<T>): Promise<T> {
+export async function withWarehouse<T>(opts: PipelineOptions, fn: (r: Reader) => Promise<T>, tables?: string[]): Promise<T> {
   let path = resolve(opts.dbPath ?? DEFAULT_DB);
   let tmp: string | undefined;
+  if ((opts.scenarioPath || opts.scenario !== undefined) && !opts.dataDir && tables && existsSync(path)) {
+    const s = await ModelSession.open(path);
+    try {
+      const scenario = readScenario(opts, await s.registry());
+      await s.runFor(tables, scenario?.overrides ?? []);
+      return await fn(s);
+    } finally {
+      s.close();
+    }
+  }
   if (opts.scenarioPath || opts.scenario !== undefined || opts.dataDir) {
     tmp = mkdtempSync(join(tmpdir(), "afkoop-run-"));
     path = join(tmp, "scenario.duckdb");
@@ -37,12 +57,7 @@ export async function withWarehouse<T>(opts: PipelineOptions, fn: (r: Reader) =>
       all: async (sql, params) => (await con.runAndReadAll(sql, params as never)).getRowObjectsJson() as Row[],
       numbers: async (sql, params) => {
         const res = await con.runAndReadAll(sql, params as never);
-        const names = res.columnNames();
-        const numeric = res.columnTypes().map((t) => NUMERIC.test(String(t)));
-        return (res.getRowObjectsJson() as Row[]).map((row) => {
-          for (let i = 0; i < names.length; i++) if (numeric[i] && row[names[i]] !== null) row[names[i]] = Number(row[names[i]]);
-          return row;
-        });
+        return asNumbers(res.getRowObjectsJson() as Row[], res.columnNames(), res.columnTypes());
       },
     });
   } finally {
