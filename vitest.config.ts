@@ -5,6 +5,8 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     // one warehouse from the shipped data, shared by the files that only read it (sharedWarehouse)
     globalSetup: ["test/support/global-setup.ts"],
+    // two files at a time: most of a file's time is one DuckDB query after another, which leaves the second core idle
+    maxWorkers: 2,
     testTimeout: 120_000,
     hookTimeout: 120_000,
   },

@@ -5,13 +5,13 @@ import { dirname } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { InputError } from "../pipelines/lib/errors.ts";
 import { runPipeline } from "../pipelines/warehouse/build.ts";
-import { freshWarehouse, lineOf, replaceLine, sha256, shipped, userData } from "./support/fixtures.ts";
+import { lineOf, replaceLine, sha256, shipped, userData, warehouseCopy } from "./support/fixtures.ts";
 
 let db: string;
 let before: string;
 
 beforeAll(async () => {
-  db = await freshWarehouse();
+  db = await warehouseCopy();
   before = sha256(db);
 });
 
@@ -149,22 +149,23 @@ describe("bad input is refused with file, line and column; the warehouse is unto
 
 describe("a failure after validation also leaves the warehouse untouched", () => {
   it("a model that fails halfway", async () => {
-    const { mkdirSync, writeFileSync, cpSync } = await import("node:fs");
+    const { writeFileSync, cpSync } = await import("node:fs");
     const { join } = await import("node:path");
     const { MODELS_DIR } = await import("../pipelines/warehouse/paths.ts");
     const dir = userData({});
     cpSync(MODELS_DIR, join(dir, "models"), { recursive: true });
-    mkdirSync(join(dir, "models", "kapot"), { recursive: true });
-    // it reads the Wmo afkoopsom, so the graph runs it after wmo/art3_afkoopsom.sql, halfway through the run
+    // it reads the Wmo afkoopsom and lies with the Wmo models, so the graph runs it after wmo/art3_afkoopsom.sql with
+    // the other Wmo models: a third of the way through the run, after a dozen models wrote their tables (in a folder
+    // of its own it would run last, after every model)
     writeFileSync(
-      join(dir, "models", "kapot", "fout.sql"),
+      join(dir, "models", "wmo", "kapot.sql"),
       "-- regel: Een kapot model.\nCREATE OR REPLACE TABLE kapot AS SELECT * FROM wmo_afkoopsom, bestaat_niet;",
     );
     const err = await runPipeline({ dbPath: db, modelsDir: join(dir, "models") }).then(
       () => null,
       (e: Error) => e,
     );
-    expect(err?.message).toMatch(/model kapot\/fout\.sql failed: .*bestaat_niet/);
+    expect(err?.message).toMatch(/model wmo\/kapot\.sql failed: .*bestaat_niet/);
     expect(sha256(db)).toBe(before);
     expect(readdirSync(dirname(db)).filter((f) => f.includes(".tmp-"))).toEqual([]);
     expect(existsSync(db)).toBe(true);

@@ -5,11 +5,9 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lifeFunctions } from "../pipelines/rekenmodel/life.ts";
 import { rekenmodel } from "../pipelines/rekenmodel/runner.ts";
-import type { Override } from "../pipelines/params/scenario.ts";
-import { runPipeline } from "../pipelines/warehouse/build.ts";
 import { ModelSession } from "../pipelines/warehouse/session.ts";
-import { sharedWarehouse, tempDir, userData } from "./support/fixtures.ts";
-import { adults, param, rows } from "./support/registry.ts";
+import { sharedWarehouse, tempDir } from "./support/fixtures.ts";
+import { adults, override as ov, param, rows } from "./support/registry.ts";
 
 let db: string;
 beforeAll(async () => {
@@ -120,27 +118,18 @@ describe("cohort model: a small case worked by hand", () => {
     // expected number of years alive from 108: 1 + p108 + p108 p109 (per sex, with the group's multiplier).
     const leeftijden =
       "groep,leeftijd_van,leeftijd_tot,aandeel_pct,status,bron_id,toelichting\ndwarslaesie,108,108,100,aanname,project-aanname,\nnah,108,108,100,aanname,project-aanname,\n";
-    const dataDir = userData({ "rekenmodel/leeftijdsverdeling.csv": leeftijden });
-    const out = join(tempDir(), "hand.duckdb");
-    await runPipeline({
-      dataDir,
-      dbPath: out,
-      scenario: {
-        parameters: {
-          "rekenmodel.wachttijd": 0,
-          "rekenmodel.disconteringsvoet": 2,
-          "rekenmodel.indexatie": 2,
-          "rekenmodel.nah.sterftefactor": 1,
-        },
-      },
-    });
-    const s = await ModelSession.open(out);
-    await s.run([
-      { parameter_id: "rekenmodel.wachttijd", vanaf_jaar: null, waarde: "0", laag: null, hoog: null, toelichting: null },
-      { parameter_id: "rekenmodel.disconteringsvoet", vanaf_jaar: null, waarde: "2", laag: null, hoog: null, toelichting: null },
-      { parameter_id: "rekenmodel.indexatie", vanaf_jaar: null, waarde: "2", laag: null, hoog: null, toelichting: null },
-      { parameter_id: "rekenmodel.nah.sterftefactor", vanaf_jaar: null, waarde: "1", laag: null, hoog: null, toelichting: null },
-    ]);
+    // the shipped warehouse with this age distribution in place of the shipped one (the loader reads a user's file
+    // the same way: pipeline-load.test.ts), re-run with the parameters of the hand calculation
+    const s = await ModelSession.open(db);
+    await s.exec("DELETE FROM stg_rekenmodel_leeftijden");
+    await s.exec(
+      "INSERT INTO stg_rekenmodel_leeftijden BY NAME SELECT * FROM read_csv($1, header = true, columns = {'groep': 'VARCHAR', 'leeftijd_van': 'INTEGER', 'leeftijd_tot': 'INTEGER', 'aandeel_pct': 'DECIMAL(9,4)', 'status': 'VARCHAR', 'bron_id': 'VARCHAR', 'toelichting': 'VARCHAR'})",
+      [csv("leeftijden.csv", leeftijden)],
+    );
+    await s.runFor(
+      ["rekenmodel_schadelast"],
+      [ov("rekenmodel.wachttijd", 0), ov("rekenmodel.disconteringsvoet", 2), ov("rekenmodel.indexatie", 2), ov("rekenmodel.nah.sterftefactor", 1)],
+    );
     const [nah] = await s.all("SELECT * FROM rekenmodel_schadelast WHERE jaar = 2024 AND groep = 'nah'");
     s.close();
     const lt = rows("referentie/levenstafels.csv").filter((r) => r.year === "2019");
@@ -180,12 +169,11 @@ describe("cohort model: a small case worked by hand", () => {
 
   it("a waiting time defers the costs: with lag 1 the first year's cost falls away", async () => {
     const s = await ModelSession.open(db);
-    const ov = (id: string, w: number): Override => ({ parameter_id: id, vanaf_jaar: null, waarde: String(w), laag: null, hoog: null, toelichting: null });
-    await s.run([ov("rekenmodel.wachttijd", 0)]);
+    await s.runFor(["rekenmodel_kasstromen"], [ov("rekenmodel.wachttijd", 0)]);
     const [a] = await s.all(
       "SELECT sum(kosten_contant) AS k, sum(kosten_contant) FILTER (t = 0) AS k0 FROM rekenmodel_kasstromen WHERE jaar = 2024 AND groep = 'nah'",
     );
-    await s.run([ov("rekenmodel.wachttijd", 1)]);
+    await s.runFor(["rekenmodel_kasstromen"], [ov("rekenmodel.wachttijd", 1)]);
     const [b] = await s.all("SELECT sum(kosten_contant) AS k FROM rekenmodel_kasstromen WHERE jaar = 2024 AND groep = 'nah'");
     s.close();
     expect(Number(b.k)).toBeCloseTo(Number(a.k) - Number(a.k0), 2);
@@ -193,17 +181,22 @@ describe("cohort model: a small case worked by hand", () => {
 });
 
 describe("Monte Carlo", () => {
+  /** The tables these tests read: each run re-runs only the models they are made from. */
+  const MC = ["rm_breed", "rm_onzeker", "rm_vector_totalen", "rekenmodel_tornado", "rekenmodel_schadelast"];
   let session: ModelSession;
+  /** Fewer draws than the shipped settings: none of these tests depends on their number. */
+  const SETTINGS = [ov("rekenmodel.mc_trekkingen", 1000), ov("rekenmodel.sobol_n", 0)];
   beforeAll(async () => {
     session = await ModelSession.open(db);
-    await session.run([]);
+    await session.runFor(MC, SETTINGS);
   });
   afterAll(() => session?.close());
 
   it("the same seed gives the same numbers; another seed other numbers", async () => {
-    const a = await rekenmodel({ year: 2024, draws: 2000, seed: 11, dbPath: db });
-    const b = await rekenmodel({ year: 2024, draws: 2000, seed: 11, dbPath: db });
-    const c = await rekenmodel({ year: 2024, draws: 2000, seed: 12, dbPath: db });
+    // the Monte Carlo's summary is compared; the Sobol design (its own draws, checked in sobol.test.ts) kept small
+    const a = await rekenmodel({ year: 2024, draws: 2000, seed: 11, sobolN: 50, dbPath: db });
+    const b = await rekenmodel({ year: 2024, draws: 2000, seed: 11, sobolN: 50, dbPath: db });
+    const c = await rekenmodel({ year: 2024, draws: 2000, seed: 12, sobolN: 50, dbPath: db });
     const strip = (m: Record<string, unknown>) => {
       const { millis, ...rest } = m;
       return rest;
@@ -213,8 +206,11 @@ describe("Monte Carlo", () => {
   });
 
   it("draws stay within each parameter's range", async () => {
-    const out = await session.all(`SELECT v.parameter_id, min(v.waarde) AS lo, max(v.waarde) AS hi, any_value(o.laag) AS laag, any_value(o.hoog) AS hoog
-      FROM rm_vectoren v JOIN rm_onzeker o ON o.jaar = v.jaar AND o.parameter_id = v.parameter_id WHERE v.soort = 'mc' GROUP BY v.parameter_id`);
+    // the vectors have a column per parameter (rekenmodel.nah.incidentie → nah_incidentie): one row per draw and parameter
+    const out = await session.all(`WITH l AS (UNPIVOT (SELECT * EXCLUDE (jaar, vector_id) FROM rm_breed WHERE soort = 'mc') ON COLUMNS(* EXCLUDE (soort))
+                                              INTO NAME kolom VALUE waarde)
+      SELECT o.parameter_id, min(l.waarde) AS lo, max(l.waarde) AS hi, any_value(o.laag) AS laag, any_value(o.hoog) AS hoog
+      FROM l JOIN rm_onzeker o ON replace(replace(o.parameter_id, 'rekenmodel.', ''), '.', '_') = l.kolom GROUP BY o.parameter_id`);
     expect(out.length).toBeGreaterThan(15);
     for (const r of out) {
       expect(Number(r.lo)).toBeGreaterThanOrEqual(Number(r.laag));
@@ -224,8 +220,9 @@ describe("Monte Carlo", () => {
 
   it("collapsed ranges leave nothing to draw, and the evaluation at the values equals the exact model (grid interpolation within 0.2%)", async () => {
     const unc = await session.all("SELECT DISTINCT parameter_id, waarde FROM rm_onzeker WHERE jaar = 2024");
-    await session.run(
-      unc.map((r) => ({
+    await session.runFor(MC, [
+      ...SETTINGS,
+      ...unc.map((r) => ({
         parameter_id: String(r.parameter_id),
         vanaf_jaar: null,
         waarde: String(r.waarde),
@@ -233,10 +230,10 @@ describe("Monte Carlo", () => {
         hoog: Number(r.waarde),
         toelichting: null,
       })),
-    );
+    ]);
     const [{ n }] = await session.all("SELECT count(*) AS n FROM rm_onzeker");
     expect(Number(n)).toBe(0);
-    await session.run([]);
+    await session.runFor(MC, SETTINGS);
     const [exact] = await session.all("SELECT sum(schadelast) AS s FROM rekenmodel_schadelast WHERE jaar = 2024");
     const [grid] = await session.all("SELECT schadelast FROM rm_vector_totalen WHERE jaar = 2024 AND soort = 'tornado' AND vector_id = 0");
     expect(Math.abs(Number(grid.schadelast) / Number(exact.s) - 1)).toBeLessThan(0.002);

@@ -3,6 +3,8 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { alleen } from "../engine/engine.js";
+import { modellenVoorVergelijking } from "../engine/vergelijking.js";
 import { UsageError } from "../pipelines/lib/errors.ts";
 import { parseScenario } from "../pipelines/params/scenario.ts";
 import { compareMunicipality } from "../pipelines/vergelijking/gemeente.ts";
@@ -45,9 +47,10 @@ function handWorked(extra: Record<string, number> = {}) {
   return p;
 }
 
+/** Sets the parameters and re-runs what the comparison stands on (compareMunicipality runs the question's models). */
 async function runWith(p: Record<string, number>) {
   const sc = parseScenario({ parameters: p }, await s.registry(), "test");
-  await s.run(sc.overrides);
+  await s.runSome(alleen(modellenVoorVergelijking(s.graaf)), sc.overrides);
 }
 
 describe("a municipality of 200,000 inhabitants worked by hand (2018)", () => {
@@ -108,7 +111,7 @@ describe("a municipality of 200,000 inhabitants worked by hand (2018)", () => {
 
 describe("shipped municipalities", () => {
   it("Hilversum's receipts when staying in are its art. 5.5 share, about 55,000 (Raadsvoorstel Hilversum 2018)", async () => {
-    await s.run([]);
+    await runWith({});
     const r = await compareMunicipality(s, { code: "GM0402", jaar: 2018 });
     const [v] = await s.all("SELECT bedrag_bij_deelname FROM wmo_verdeling_gemeenten WHERE jaar = 2018 AND gemeentecode = 'GM0402'");
     expect(Number(r.gemeente.ontvangst)).toBe(Number(v.bedrag_bij_deelname));
@@ -118,7 +121,7 @@ describe("shipped municipalities", () => {
   });
 
   it("the Monte Carlo is reproducible: the same seed gives the same numbers, another seed others", async () => {
-    await s.run([]);
+    await runWith({});
     const a = await compareMunicipality(s, { code: "GM0402", jaar: 2018, trekkingen: 300, seed: 11 });
     const b = await compareMunicipality(s, { code: "GM0402", jaar: 2018, trekkingen: 300, seed: 11 });
     const c = await compareMunicipality(s, { code: "GM0402", jaar: 2018, trekkingen: 300, seed: 12 });
@@ -127,7 +130,7 @@ describe("shipped municipalities", () => {
   });
 
   it("nationally, individual recovery by every municipality is set against the buy-off sum of the year", async () => {
-    await s.run([]);
+    await s.runFor(["vergelijking_wmo_nationaal", "vergelijking_wmo_gemeente", "wmo_afkoopsom"], []);
     const [n] = await s.all("SELECT * FROM vergelijking_wmo_nationaal WHERE jaar = 2015");
     const [g] = await s.all("SELECT sum(waarde_uittreden) AS w FROM vergelijking_wmo_gemeente WHERE jaar = 2015 AND NOT eigen");
     const [a] = await s.all("SELECT afkoopsom FROM wmo_afkoopsom WHERE jaar = 2015");
@@ -186,6 +189,53 @@ describe("afkoop scenario run", () => {
       .map((l) => l.split(","));
     const recovered = (det: string, meth: string) => Number(nat.find((r) => r[1] === det && r[2] === meth)![6]);
     expect(recovered("60.0", "2.0")).toBeCloseTo(3 * recovered("20.0", "2.0"), 0);
+  });
+
+  it("a sweep gives, point for point, what a scenario with the swept values fixed gives on its own", async () => {
+    const base = { parameters: { "verhaal.vaste_kosten": 4000 }, jaar: 2018, gemeente: "GM0402", montecarlo: { trekkingen: 50, seed: 9 } };
+    const swept = await runScenario({
+      file: write({
+        ...base,
+        sweep: [
+          { parameter: "verhaal.detectie", waarden: [20, 60] },
+          { parameter: "wmo.kosten_vng", waarden: [2, 3] },
+        ],
+      }),
+      outDir: join(tempDir(), "sweep"),
+      dbPath: db,
+    });
+    const csvRows = (dir: string, name: string) => readFileSync(join(dir, name), "utf8").trim().split("\n");
+    const sweepRows = csvRows(swept.outDir, "gemeenten.csv");
+    const header = sweepRows[0].split(",");
+    const eigen = header.indexOf("jaar");
+    expect(header.slice(0, eigen)).toEqual(["punt", "sweep_1", "sweep_2"]);
+    let punt = 0;
+    // a parameter of the comparison and one of the Wmo rules it stands on (the amount per inhabitant): a later point
+    // re-runs only what its parameters touch
+    for (const detectie of [20, 60])
+      for (const kosten of [2, 3]) {
+        punt++;
+        // the swept parameters fixed at the point's values, also in the Monte Carlo (laag = hoog), as the sweep does
+        const fixed = { waarde: 0, laag: 0, hoog: 0 };
+        const one = await runScenario({
+          file: write({
+            ...base,
+            parameters: {
+              ...base.parameters,
+              "verhaal.detectie": { ...fixed, waarde: detectie, laag: detectie, hoog: detectie },
+              "wmo.kosten_vng": { ...fixed, waarde: kosten, laag: kosten, hoog: kosten },
+            },
+          }),
+          outDir: join(tempDir(), `punt${punt}`),
+          dbPath: db,
+        });
+        const [, ...alone] = csvRows(one.outDir, "gemeenten.csv");
+        const inSweep = sweepRows.slice(1).filter((r) => r.split(",")[0] === String(punt));
+        expect(
+          inSweep.map((r) => r.split(",").slice(eigen).join(",")),
+          `punt ${punt}`,
+        ).toEqual(alone.map((r) => r.split(",").slice(1).join(",")));
+      }
   });
 
   it("grids are the cartesian product of the axes", () => {

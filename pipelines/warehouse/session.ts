@@ -1,16 +1,17 @@
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { loadOverrides } from "./build.ts";
+import { select } from "../../engine/graph.js";
 import { loadModelGraph } from "./modelfiles.ts";
 import { runModels, type ModelFile } from "./models.ts";
 import type { Override, RegistryEntry } from "../params/scenario.ts";
-import type { Row } from "./query.ts";
+import { asNumbers, type Reader, type Row } from "./query.ts";
 
 /**
  * An in-memory copy of a warehouse's staging tables on which the SQL models can be re-run with other
  * parameter overrides, quickly and without writing any file: what the site does in DuckDB-Wasm, and
  * what property tests and scenario sweeps do in Node.
  */
-export class ModelSession {
+export class ModelSession implements Reader {
   private models: ModelFile[];
   /** The model graph (engine/graph.js), for `select`: which models a task needs, in run order. */
   readonly graaf: ReturnType<typeof loadModelGraph>;
@@ -32,6 +33,8 @@ export class ModelSession {
       .map((r) => String(r[0]));
     for (const t of tables) await con.run(`CREATE TABLE ${t} AS SELECT * FROM wh.${t}`);
     await con.run("DETACH wh");
+    // no overrides until a run sets them: the shipped parameters
+    await loadOverrides(con, []);
     return new ModelSession(instance, con);
   }
 
@@ -42,6 +45,15 @@ export class ModelSession {
       (sql) => this.con.run(sql),
       this.models.filter((m) => filter(m.name)),
     );
+  }
+
+  /**
+   * Runs only the models the given tables are made from (graph.js `select` upstreamOf), with the overrides in place:
+   * what a test or a question needs when it reads these tables and nothing else. Other tables keep their last state.
+   */
+  async runFor(tables: string[], overrides?: Override[]): Promise<void> {
+    const needed = new Set(select(this.graaf, { upstreamOf: tables }).map((m) => m.name));
+    await this.runSome((name) => needed.has(name), overrides);
   }
 
   async exec(sql: string, params?: unknown[]): Promise<void> {
@@ -67,6 +79,12 @@ export class ModelSession {
 
   async all(sql: string, params?: unknown[]): Promise<Row[]> {
     return (await this.con.runAndReadAll(sql, params as never)).getRowObjectsJson() as Row[];
+  }
+
+  /** Rows for charts and the site: DECIMAL, BIGINT and HUGEINT as JavaScript numbers (as the warehouse Reader). */
+  async numbers(sql: string, params?: unknown[]): Promise<Row[]> {
+    const res = await this.con.runAndReadAll(sql, params as never);
+    return asNumbers(res.getRowObjectsJson() as Row[], res.columnNames(), res.columnTypes());
   }
 
   close(): void {

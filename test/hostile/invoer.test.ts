@@ -8,12 +8,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { InputError } from "../../pipelines/lib/errors.ts";
 import { zipEntries } from "../../pipelines/load/limits.ts";
 import { runPipeline } from "../../pipelines/warehouse/build.ts";
-import { freshWarehouse, lineOf, sha256, shipped, userData } from "../support/fixtures.ts";
+import { lineOf, sha256, shipped, userData, warehouseCopy } from "../support/fixtures.ts";
 
 let db: string;
 let before: string;
 beforeAll(async () => {
-  db = await freshWarehouse();
+  db = await warehouseCopy();
   before = sha256(db);
 });
 

@@ -6,17 +6,18 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { InputError } from "../../pipelines/lib/errors.ts";
 import { runScenario } from "../../pipelines/vergelijking/scenario.ts";
 import { runPipeline } from "../../pipelines/warehouse/build.ts";
-import { freshWarehouse, lineOf, sha256, shipped, tempDir, userData } from "../support/fixtures.ts";
+import { lineOf, sha256, shipped, tempDir, userData, warehouseCopy } from "../support/fixtures.ts";
 
 let db: string;
+let before: string;
 beforeAll(async () => {
-  db = await freshWarehouse();
+  db = await warehouseCopy();
+  before = sha256(db);
 });
 
 const LEDGER = "verhaal/verhaalde_claims.csv";
 
 async function refused(csv: string): Promise<string> {
-  const before = sha256(db);
   const err = await runPipeline({ dataDir: userData({ [LEDGER]: csv }), dbPath: db }).then(
     () => null,
     (e) => e,

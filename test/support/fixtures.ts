@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { inject } from "vitest";
@@ -44,6 +44,16 @@ export async function sharedWarehouse(): Promise<string> {
   if (given && existsSync(given)) return given;
   const db = await freshWarehouse();
   process.env.AFKOOP_TEST_DB = db;
+  return db;
+}
+
+/**
+ * A private copy of the shared warehouse in a fresh temporary directory: for a file that needs a previous warehouse
+ * to protect or to write over, at the cost of a file copy instead of a pipeline run.
+ */
+export async function warehouseCopy(): Promise<string> {
+  const db = join(tempDir(), "afkoop.duckdb");
+  copyFileSync(await sharedWarehouse(), db);
   return db;
 }
 
