@@ -165,6 +165,7 @@ describe("afkoop scenario run", () => {
       expect(readFileSync(join(b.outDir, name), "utf8")).toBe(readFileSync(join(a.outDir, name), "utf8"));
     }
     expect(readdirSync(a.outDir).sort()).toEqual([
+      "gemeenten-per-punt",
       "gemeenten.csv",
       "gemeenten.parquet",
       "gemeenten.xlsx",
@@ -176,6 +177,13 @@ describe("afkoop scenario run", () => {
       "wlz.parquet",
       "wlz.xlsx",
     ]);
+    // the same rows once more, partitioned by grid point: one folder per point, read back as one dataset
+    expect(readdirSync(join(a.outDir, "gemeenten-per-punt")).sort()).toEqual([1, 2, 3, 4, 5, 6].map((p) => `punt=${p}`));
+    const [{ verschil }] = await s.all(
+      `SELECT (SELECT count(*) FROM (SELECT * EXCLUDE (punt) FROM read_parquet('${join(a.outDir, "gemeenten.parquet")}') EXCEPT ALL
+               SELECT * EXCLUDE (punt) FROM read_parquet('${join(a.outDir, "gemeenten-per-punt", "**", "*.parquet")}', hive_partitioning = true))) AS verschil`,
+    );
+    expect(Number(verschil)).toBe(0);
     const m = JSON.parse(readFileSync(join(a.outDir, "manifest.json"), "utf8"));
     expect(m.montecarlo).toEqual({ trekkingen: 100, seed: 5 });
     expect(m.punten).toBe(6);

@@ -12,6 +12,9 @@ import type { ScenarioRunResult } from "./scenario.ts";
 
 export const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
+/** The folder of a sweep's results per grid point (Parquet, hive-partitioned by punt). */
+export const PER_PUNT = "gemeenten-per-punt";
+
 /** What the manifest of a results directory says of its maker: the mark of a directory this tool may replace. */
 export const MAKER = "afkoop scenario run";
 
@@ -37,7 +40,18 @@ export function checkOutDir(outDir: string, force: boolean): "nieuw" | "vervange
   }
   if (!manifest || manifest.gemaakt_door !== MAKER) throw refuse(`exists and was not made by ${MAKER}`);
   const ours = new Set(["manifest.json", ...(manifest.bestanden ?? []).map((f) => f.name)]);
-  const foreign = readdirSync(outDir).filter((f) => !ours.has(f));
+  // every file below the directory, and every folder that holds one of ours (a sweep's Parquet per grid point)
+  const folders = new Set(
+    [...ours].flatMap((f) =>
+      f
+        .split("/")
+        .slice(0, -1)
+        .map((_, i, parts) => parts.slice(0, i + 1).join("/")),
+    ),
+  );
+  const foreign = readdirSync(outDir, { recursive: true })
+    .map(String)
+    .filter((f) => !ours.has(f) && !folders.has(f));
   if (foreign.length) throw refuse(`holds files an earlier run did not make (${foreign.slice(0, 3).join(", ")}${foreign.length > 3 ? ", …" : ""})`);
   if (!force) throw new UsageError(`--out ${outDir}: holds the results of an earlier run; add --force to replace them. Nothing was changed.`);
   return "vervangen";
@@ -68,6 +82,19 @@ export async function writeResultFiles(s: ModelSession, tmp: string): Promise<Sc
     const rows = await s.all(`SELECT * FROM ${table} ORDER BY ALL`);
     await writeXlsx(join(tmp, name + ".xlsx"), name, rows);
     for (const ext of ["parquet", "csv", "xlsx"]) files.push({ name: `${name}.${ext}`, rows: rows.length, sha256: sha256File(join(tmp, `${name}.${ext}`)) });
+  }
+  // a sweep's municipalities once more as Parquet partitioned by grid point (punt=1/, punt=2/, ...): parts of a sweep
+  // too large for one machine, run elsewhere, are read together by any engine that reads a hive-partitioned dataset
+  const [{ punten }] = await s.all("SELECT count(DISTINCT punt) AS punten FROM sr_gemeenten");
+  if (Number(punten) > 1) {
+    await s.exec(`COPY (SELECT * FROM sr_gemeenten ORDER BY ALL) TO ${sqlString(join(tmp, PER_PUNT))} (FORMAT parquet, PARTITION_BY (punt))`);
+    const perPunt = await s.all("SELECT punt, count(*) AS n FROM sr_gemeenten GROUP BY punt");
+    for (const f of readdirSync(join(tmp, PER_PUNT), { recursive: true }).map(String).sort()) {
+      const path = join(tmp, PER_PUNT, f);
+      if (!lstatSync(path).isFile()) continue;
+      const punt = /punt=(\d+)/.exec(f)?.[1];
+      files.push({ name: `${PER_PUNT}/${f}`, rows: Number(perPunt.find((r) => String(r.punt) === punt)?.n ?? 0), sha256: sha256File(path) });
+    }
   }
   return files;
 }
