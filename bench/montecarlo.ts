@@ -11,6 +11,7 @@ import { alleen } from "../engine/engine.js";
 import { select } from "../engine/graph.js";
 import { runPipeline } from "../pipelines/warehouse/build.ts";
 import { DEFAULT_DB } from "../pipelines/warehouse/paths.ts";
+import { fitLine } from "./growth.ts";
 import { ModelSession } from "../pipelines/warehouse/session.ts";
 
 export async function benchMonteCarlo(draws = 100_000, tsDraws = 1_000) {
@@ -32,6 +33,29 @@ export async function benchMonteCarlo(draws = 100_000, tsDraws = 1_000) {
     times.push(performance.now() - t0);
   }
   const sqlMs = [...times].sort((a, b) => a - b)[1];
+  // cost against the number of draws (the grid reused): the median of 3 at each size, and the 100,000 above
+  const growth: [number, number][] = [];
+  for (const n of [12_500, 25_000, 50_000]) {
+    const ms: number[] = [];
+    for (let rep = 0; rep < 3; rep++) {
+      await s.exec("CREATE OR REPLACE TABLE mc_instellingen AS SELECT $1::INTEGER AS jaar, $2::INTEGER AS trekkingen, $3::BIGINT AS seed, 0 AS sobol_n", [
+        year,
+        n,
+        3000 + rep,
+      ]);
+      const t0 = performance.now();
+      await s.runSome(mcModels);
+      ms.push(performance.now() - t0);
+    }
+    growth.push([n, [...ms].sort((a, b) => a - b)[1]]);
+  }
+  growth.push([draws, sqlMs]);
+  await s.exec("CREATE OR REPLACE TABLE mc_instellingen AS SELECT $1::INTEGER AS jaar, $2::INTEGER AS trekkingen, $3::BIGINT AS seed, 0 AS sobol_n", [
+    year,
+    draws,
+    1002,
+  ]);
+  await s.runSome(mcModels);
   // the TypeScript loop, on the first tsDraws draws of the last SQL run
   // the day tariffs are drawn per package inside the mix (rm_tariefmix): drawn here again, per package, for the loop
   const draw = await s.all(`SELECT b.*, t.schadelast AS sql_schadelast,
@@ -134,6 +158,7 @@ export async function benchMonteCarlo(draws = 100_000, tsDraws = 1_000) {
     sobolParameters: Number(d),
     sobolEvaluations: Number(sobol_n) * (Number(d) + 2),
     sobolMs: Math.round([...sobolTimes].sort((a, b) => a - b)[1]),
+    growth: fitLine("draws", growth),
   };
 }
 

@@ -7,7 +7,8 @@ import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { ROOT, SHIPPED_DATA } from "../pipelines/warehouse/paths.ts";
 import { benchMonteCarlo } from "./montecarlo.ts";
-import { benchScenario } from "./scenario.ts";
+import { lineText } from "./growth.ts";
+import { benchScenario, benchSweep } from "./scenario.ts";
 import { benchSite, benchStart } from "./site.ts";
 import { chromiumPath } from "../test/support/browser.ts";
 
@@ -90,7 +91,14 @@ try {
     `Scenario run, every municipality (${sc.municipalities}) with ${sc.draws.toLocaleString("en-GB")} draws each (${sc.evaluations.toLocaleString("en-GB")} evaluations): whole run ${sc.wholeRunMs} ms (models, Parquet/CSV/XLSX, manifest), the comparison's Monte Carlo alone ${sc.comparisonOnlyMs} ms (median of 3)`,
   );
   console.log(`target: within 5000 ms — ${sc.wholeRunMs <= 5000 ? "met" : "MISSED"}`);
-  writeFileSync(join(ROOT, ".bench/scenario.json"), JSON.stringify({ date: new Date().toISOString(), ...sc }, null, 2));
+  const sw = await benchSweep(1000, [1, 2, 3]);
+  console.log(
+    `Sweep of the comparison, every municipality, ${sw.draws.toLocaleString("en-GB")} draws: one point ${sw.onePointMs} ms, each further point ${sw.perPointMs} ms (ratio ${sw.ratio}; target at most 0.05 — ${sw.ratio <= 0.05 ? "met" : "MISSED"})`,
+  );
+  console.log(`  20 x 20 = 400 points by the fitted line: ${sw.sweep400Ms} ms — ${sw.sweep400Ms <= 30_000 ? "met" : "MISSED"} (target 30000 ms)`);
+  console.log(`  ${lineText("cost of a sweep", sw.line)}`);
+  console.log(`  ${lineText("cost of the Rekenmodel's Monte Carlo", mc.growth, 100_000)}`);
+  writeFileSync(join(ROOT, ".bench/scenario.json"), JSON.stringify({ date: new Date().toISOString(), ...sc, sweep: sw }, null, 2));
 
   if (!chromiumPath()) console.log("site benchmark skipped: no Chromium (install Debian's chromium or set CHROMIUM_PATH)");
   else {

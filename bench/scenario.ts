@@ -10,6 +10,7 @@ import { DEFAULT_DB } from "../pipelines/warehouse/paths.ts";
 import { ModelSession } from "../pipelines/warehouse/session.ts";
 import { setComparison } from "../pipelines/vergelijking/gemeente.ts";
 import { runScenario } from "../pipelines/vergelijking/scenario.ts";
+import { fitLine } from "./growth.ts";
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -41,4 +42,44 @@ export async function benchScenario(draws = 1000, repeat = 3) {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) console.log(JSON.stringify(await benchScenario(), null, 2));
+/**
+ * A two-parameter sweep (verhaal.detectie x verhaal.honorarium_percentage) of the comparison for every municipality,
+ * with `draws` draws, at n x n grid points for each n in `sizes`: the whole run's time per size, the line through
+ * them, the cost of one more point against a one-point run, and the 20 x 20 sweep the line gives.
+ */
+export async function benchSweep(draws = 1000, sizes = [1, 2, 3]) {
+  if (!existsSync(DEFAULT_DB)) await runPipeline({});
+  const dir = mkdtempSync(join(tmpdir(), "afkoop-bench-sweep-"));
+  try {
+    const points: [number, number][] = [];
+    for (const n of sizes) {
+      const file = join(dir, `sweep-${n}.json`);
+      const axis = (parameter: string, van: number, tot: number) => (n === 1 ? { parameter, waarden: [van] } : { parameter, van, tot, stappen: n });
+      writeFileSync(
+        file,
+        JSON.stringify({
+          naam: `bench: sweep ${n} x ${n}`,
+          jaar: 2018,
+          montecarlo: { trekkingen: draws, seed: 1 },
+          sweep: [axis("verhaal.detectie", 20, 80), axis("verhaal.honorarium_percentage", 5, 15)],
+        }),
+      );
+      const r = await runScenario({ file, outDir: join(dir, `out-${n}`) });
+      points.push([r.points, r.millis]);
+    }
+    const line = fitLine("grid points", points);
+    const onePointMs = points.find(([p]) => p === 1)?.[1] ?? line.interceptMs + line.slopeMs;
+    return {
+      draws,
+      line,
+      onePointMs: Math.round(onePointMs),
+      perPointMs: Math.round(line.slopeMs),
+      ratio: Number((line.slopeMs / onePointMs).toFixed(3)),
+      sweep400Ms: Math.round(line.interceptMs + 400 * line.slopeMs),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) console.log(JSON.stringify({ ...(await benchScenario()), sweep: await benchSweep() }, null, 2));

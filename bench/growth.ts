@@ -1,0 +1,25 @@
+// How cost grows: a straight line fitted (least squares, simple-statistics) through measured points, with its R².
+// npm run bench prints each line; ARCHITECTURE.md ("How cost grows") records them with the points they rest on.
+import { linearRegression, linearRegressionLine, rSquared } from "simple-statistics";
+
+export interface Line {
+  /** what x counts (draws, grid points, evaluations) */
+  x: string;
+  points: [number, number][];
+  /** ms at x = 0: the fixed part */
+  interceptMs: number;
+  /** ms per unit of x */
+  slopeMs: number;
+  r2: number;
+}
+
+export function fitLine(x: string, points: [number, number][]): Line {
+  const l = linearRegression(points);
+  const r2 = rSquared(points, linearRegressionLine(l));
+  return { x, points, interceptMs: Number(l.b.toFixed(1)), slopeMs: Number(l.m.toPrecision(4)), r2: Number(r2.toFixed(4)) };
+}
+
+export const lineText = (name: string, l: Line, unit = 1, unitName = l.x) =>
+  `${name}: ms ≈ ${l.interceptMs} + ${Number((l.slopeMs * unit).toPrecision(4))} per ${unit === 1 ? "" : `${unit.toLocaleString("en-GB")} `}${unitName} (R² ${l.r2}; points ${l.points
+    .map(([x, y]) => `${x.toLocaleString("en-GB")}: ${Math.round(y)}`)
+    .join(", ")})`;
