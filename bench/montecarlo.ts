@@ -60,7 +60,7 @@ export async function benchMonteCarlo(draws = 100_000, tsDraws = 1_000) {
   // the day tariffs are drawn per package inside the mix (rm_tariefmix): drawn here again, per package, for the loop
   const draw = await s.all(`SELECT b.*, t.schadelast AS sql_schadelast,
                               (SELECT list(struct_pack(zzp := y.zzp, waarde := y.waarde)) FROM (
-                                 SELECT replace(x.parameter_id, 'rekenmodel.tarief.', '') AS zzp, rm_waarde(x.p, v.soort, v.sleutel, v.matrix, v.gevarieerd, v.kant) AS waarde
+                                 SELECT replace(x.parameter_id, 'rekenmodel.tarief.', '') AS zzp, trek_parameter(x.p, v.soort, v.sleutel, v.matrix, v.gevarieerd, v.kant) AS waarde
                                  FROM rm_parameters x WHERE x.parameter_id LIKE 'rekenmodel.tarief.%') y) AS tarieven
                             FROM rm_breed b JOIN rm_vector_ids v USING (jaar, soort, vector_id) JOIN rm_vector_totalen t USING (jaar, soort, vector_id)
                             WHERE soort = 'mc' ORDER BY vector_id LIMIT ${tsDraws}`);

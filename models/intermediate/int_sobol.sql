@@ -33,6 +33,17 @@ FROM v CROSS JOIN range(n) j;
 CREATE OR REPLACE MACRO sobol_u_in(seed, trekking, parameter_id, matrix, gevarieerd) AS
   sobol_u(seed, trekking, parameter_id, CASE WHEN matrix = 'B' OR parameter_id = gevarieerd THEN 'B' ELSE 'A' END);
 
+-- one parameter in one vector of any design, the parameter as a struct {id, waarde, laag, hoog, verdeling, onzeker}:
+-- its value for the base case and where it is not drawn; a Monte Carlo draw (trek_u); the tornado's end of its range
+-- for the parameter it varies (the value for the others); or its draw in the Sobol design (sobol_u_in). sleutel is the
+-- draw's key 'seed:draw:' (trek_sleutel), built once per vector when the parameters are columns.
+CREATE OR REPLACE MACRO trek_parameter(p, soort, sleutel, matrix, gevarieerd, kant) AS
+  CASE WHEN NOT p.onzeker OR soort = 'basis' THEN p.waarde
+       WHEN soort = 'mc' THEN trek_waarde(trek_u_van(sleutel || p.id), p.laag, p.waarde, p.hoog, p.verdeling)
+       WHEN soort = 'tornado' THEN CASE WHEN p.id = gevarieerd THEN CASE kant WHEN 'laag' THEN p.laag ELSE p.hoog END ELSE p.waarde END
+       ELSE trek_waarde(trek_u_van(sleutel || p.id || '#sobol-' || CASE WHEN matrix = 'B' OR p.id = gevarieerd THEN 'B' ELSE 'A' END),
+                        p.laag, p.waarde, p.hoog, p.verdeling) END;
+
 -- the design in long form: one row per vector and parameter, with the uniform draw u
 CREATE OR REPLACE MACRO sobol_ontwerp(seed, n, tbl) AS TABLE
 SELECT v.matrix, v.gevarieerd, v.trekking, v.vector_id, p.parameter_id, sobol_u_in(seed, v.trekking, p.parameter_id, v.matrix, v.gevarieerd) AS u

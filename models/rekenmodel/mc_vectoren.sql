@@ -34,17 +34,6 @@ CREATE OR REPLACE TEMP TABLE rm_parameterrij AS
 PIVOT (SELECT replace(replace(parameter_id, 'rekenmodel.', ''), '.', '_') AS naam, p FROM rm_parameters WHERE parameter_id NOT LIKE 'rekenmodel.tarief.%')
 ON naam USING any_value(p);
 
--- one parameter in one vector: a Monte Carlo draw, the tornado's end of its range for the parameter it varies (the
--- value for the others), or its draw in the Sobol design; the value itself where it is not drawn. The draws are
--- trek_u(seed, draw, id) and sobol_u_in(seed, draw, id, matrix, gevarieerd), with the key 'seed:draw:' (sleutel)
--- built once per vector.
-CREATE OR REPLACE MACRO rm_waarde(p, soort, sleutel, matrix, gevarieerd, kant) AS
-  CASE WHEN NOT p.onzeker THEN p.waarde
-       WHEN soort = 'mc' THEN trek_waarde(trek_u_van(sleutel || p.id), p.laag, p.waarde, p.hoog, p.verdeling)
-       WHEN soort = 'tornado' THEN CASE WHEN p.id = gevarieerd THEN CASE kant WHEN 'laag' THEN p.laag ELSE p.hoog END ELSE p.waarde END
-       ELSE trek_waarde(trek_u_van(sleutel || p.id || '#sobol-' || CASE WHEN matrix = 'B' OR p.id = gevarieerd THEN 'B' ELSE 'A' END),
-                        p.laag, p.waarde, p.hoog, p.verdeling) END;
-
 -- the vectors: draws 0 .. N-1, the tornado's base (0) and its ends (one parameter at laag or hoog), and the Saltelli
 -- design; none when nothing is uncertain
 CREATE OR REPLACE TABLE rm_tornado_vectoren AS
@@ -64,9 +53,10 @@ UNION ALL SELECT DISTINCT jaar, 'tornado', 0, NULL, NULL, NULL, 'basis' FROM rm_
 UNION ALL SELECT jaar, 'tornado', vector_id, NULL, NULL, gevarieerd, kant FROM rm_tornado_vectoren
 UNION ALL SELECT s.jaar, 'sobol', s.vector_id, trek_sleutel(i.seed, s.trekking), s.matrix, s.gevarieerd, NULL FROM rm_sobol_vectoren s JOIN mc_instellingen i USING (jaar);
 
--- one row per vector with every parameter, a column each (COLUMNS: one rm_waarde per column of rm_parameterrij)
+-- one row per vector with every parameter, a column each (COLUMNS: trek_parameter, intermediate/int_sobol.sql, per
+-- column of rm_parameterrij)
 CREATE OR REPLACE TEMP TABLE rm_breed AS
-SELECT v.jaar, v.soort, v.vector_id, rm_waarde(COLUMNS(k.*), v.soort, v.sleutel, v.matrix, v.gevarieerd, v.kant)
+SELECT v.jaar, v.soort, v.vector_id, trek_parameter(COLUMNS(k.*), v.soort, v.sleutel, v.matrix, v.gevarieerd, v.kant)
 FROM rm_vector_ids v CROSS JOIN rm_parameterrij k;
 
 -- the day tariff of each group's package mix, per vector: every package of stg_rekenmodel_zorgprofiel at its own
@@ -77,6 +67,6 @@ WITH mix AS (
   SELECT z.groep, z.aandeel_pct / 100 AS aandeel, p.p
   FROM stg_rekenmodel_zorgprofiel z JOIN rm_parameters p ON p.parameter_id = 'rekenmodel.tarief.' || z.zzp
 )
-SELECT v.jaar, v.soort, v.vector_id, m.groep, sum(m.aandeel * rm_waarde(m.p, v.soort, v.sleutel, v.matrix, v.gevarieerd, v.kant)) AS dagtarief
+SELECT v.jaar, v.soort, v.vector_id, m.groep, sum(m.aandeel * trek_parameter(m.p, v.soort, v.sleutel, v.matrix, v.gevarieerd, v.kant)) AS dagtarief
 FROM rm_vector_ids v CROSS JOIN mix m
 GROUP BY v.jaar, v.soort, v.vector_id, m.groep;
