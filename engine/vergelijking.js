@@ -28,6 +28,21 @@ export function modellenVoorVergelijking(graaf) {
   return select(graaf, { upstreamOf: select(graaf, { tags: ["vergelijking"] }).map((m) => m.name) }).filter((m) => !vraag.has(m.name));
 }
 
+/** What one municipality's question on the site reads: its result and its detection curve (no Wlz side, no drivers). */
+export const GEMEENTEVRAAG_TABELLEN = ["vergelijking_wmo_resultaat", "vergelijking_wmo_detectiecurve"];
+
+/** The models one municipality's question runs, once its settings are set: those its answer is made from. */
+export const modellenVoorGemeentevraag = (graaf) => select(graaf, { downstreamOf: VRAAG_TABELLEN, upstreamOf: GEMEENTEVRAAG_TABELLEN });
+
+/**
+ * The models a municipality's question stands on, run once when the page's engine starts: what its answer is made
+ * from, apart from the models that answer each question (not the Rekenmodel or the Wlz rules, which it does not read).
+ */
+export function modellenVoorGemeente(graaf) {
+  const vraag = new Set(vergelijkingsModellen(graaf).map((m) => m.name));
+  return select(graaf, { upstreamOf: GEMEENTEVRAAG_TABELLEN }).filter((m) => !vraag.has(m.name));
+}
+
 /**
  * SQL statements that set the comparison's question. `selectie`: codes to evaluate (empty: all). `sobolN`: draws per
  * matrix of the Sobol design (0, the default: a question does not recompute the drivers; null: the registry's).

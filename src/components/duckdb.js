@@ -26,7 +26,7 @@ export async function openEngine({ wasm, worker, bundle }) {
 
 /**
  * A page's engine, started in the background after the first paint and shared by all its questions; `eerst`
- * (graph → the models to run, e.g. modellenVoorVergelijking) runs once with the shipped parameters. Pass the
+ * (graph → the models to run, e.g. modellenVoorGemeente) runs once with the shipped parameters. Pass the
  * FileAttachments of the page.
  */
 /** @param {any} files @param {((graaf: any) => { name: string }[]) | null} [eerst] */

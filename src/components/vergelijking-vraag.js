@@ -1,7 +1,7 @@
 // One municipality's question to the browser engine, in the order Node's `afkoop gemeente` asks it: the slider
 // values as parameter overrides, the parameter models, the comparison's settings, then the comparison models.
 import { alleen, overridesSql, parameterModellen } from "../engine/engine.js";
-import { keuzeStatements, VRAAG_TABELLEN } from "../engine/vergelijking.js";
+import { keuzeStatements, modellenVoorGemeentevraag } from "../engine/vergelijking.js";
 
 /** Slider values {parameter_id: value} that differ from the registry, as scenario overrides (whole series). */
 export function overridesFrom(values, defaults) {
@@ -13,7 +13,7 @@ export function overridesFrom(values, defaults) {
 /**
  * One municipality's question, in two steps so the page answers quickly: first the numbers without the Monte
  * Carlo (0 draws), then with it. Yields each answer with its step ("deterministisch", "montecarlo") and the time
- * since the start. Needs the engine to have run modellenVoorVergelijking once.
+ * since the start. Needs the engine to have run modellenVoorGemeente once.
  */
 export async function* vraagGemeenteInStappen(engine, { overrides, jaar, code, eigen = [], trekkingen = null, seed = null }) {
   const t0 = performance.now();
@@ -47,7 +47,7 @@ function serieel(engine, werk) {
 async function antwoord(engine, { overrides, jaar, code, eigen, trekkingen, seed }) {
   const c = String(code).replace(/'/g, "''");
   // what the answer reads, from the question's settings on: the page shows no Wlz side and no drivers, so neither runs
-  const vergelijking = engine.kies({ downstreamOf: VRAAG_TABELLEN, upstreamOf: ["vergelijking_wmo_resultaat", "vergelijking_wmo_detectiecurve"] });
+  const vergelijking = alleen(modellenVoorGemeentevraag(engine.graaf));
   const [r] = await engine.batch(
     /** @type {any[]} */ ([
       ...(overrides ? [overridesSql(overrides), alleen(parameterModellen(engine.graaf))] : []),
