@@ -1,6 +1,7 @@
 /**
  * Scenario files: JSON that overrides parameters of the registry for one run, without editing data/.
- * No Node imports here: the site validates scenarios with the same code.
+ * No Node imports here. The checks of a value against the registry are engine/scenario.js, which the site's
+ * Scenario's page makes too.
  *
  * {
  *   "naam": "hogere kosten VNG",
@@ -11,6 +12,7 @@
  *   }
  * }
  */
+import { problemenVan } from "../../engine/scenario.js";
 import { UsageError } from "../lib/errors.ts";
 
 export interface RegistryEntry {
@@ -94,19 +96,22 @@ function makeOverride(reg: RegistryEntry, year: number | null, spec: unknown, wh
   const laag = s.laag === undefined ? null : toNumber(s.laag, `${where}.laag`).value;
   const hoog = s.hoog === undefined ? null : toNumber(s.hoog, `${where}.hoog`).value;
   const bounds = reg.min !== null && reg.max !== null ? `${reg.min} to ${reg.max}` : reg.min !== null ? `at least ${reg.min}` : `at most ${reg.max}`;
-  for (const [name, v] of [
-    ["waarde", w.value],
-    ["laag", laag],
-    ["hoog", hoog],
-  ] as const) {
-    if (v === null) continue;
-    if ((reg.min !== null && v < reg.min) || (reg.max !== null && v > reg.max)) {
-      throw new UsageError(
-        `${where}${name === "waarde" ? "" : "." + name}: ${v} is outside the allowed range of ${reg.parameter_id} (${bounds} ${reg.eenheid})`,
-      );
-    }
+  // the registry's checks, as the site's Scenario's page makes them (engine/scenario.js); the first one found is said
+  const [f] = problemenVan(reg, { waarde: w.value, laag, hoog });
+  if (f) {
+    const veld = `${where}${f.veld === "waarde" ? "" : `.${f.veld}`}`;
+    const tekst: Record<string, string> = {
+      ontbreekt: `${veld}: expected a number`,
+      geen_getal: `${veld}: expected a number`,
+      geen_geheel_getal: `${veld}: ${f.waarde} is not a whole number, which ${reg.parameter_id} (${reg.eenheid}) must be`,
+      onder_minimum: `${veld}: ${f.waarde} is outside the allowed range of ${reg.parameter_id} (${bounds} ${reg.eenheid})`,
+      boven_maximum: `${veld}: ${f.waarde} is outside the allowed range of ${reg.parameter_id} (${bounds} ${reg.eenheid})`,
+      laag_boven_hoog: `${where}: laag (${laag}) is above hoog (${hoog})`,
+      waarde_onder_laag: `${where}: the value ${w.value} is below laag (${laag}); it is the mode of the range, so it lies within it`,
+      waarde_boven_hoog: `${where}: the value ${w.value} is above hoog (${hoog}); it is the mode of the range, so it lies within it`,
+    };
+    throw new UsageError(tekst[f.soort]);
   }
-  if (laag !== null && hoog !== null && laag > hoog) throw new UsageError(`${where}: laag (${laag}) is above hoog (${hoog})`);
   return {
     parameter_id: reg.parameter_id,
     vanaf_jaar: year,

@@ -1,5 +1,6 @@
 // The Scenario's page's state: a scenario {naam, parameters: {id: {waarde, laag?, hoog?}}} in the format of
 // `afkoop scenario run`, kept in the URL (?s=<JSON>) so that a link reproduces the view.
+import { problemenVan } from "../engine/scenario.js";
 
 export function scenarioUitUrl(search, registry) {
   const raw = new URLSearchParams(search).get("s");
@@ -58,28 +59,27 @@ export function veldGetal(t) {
  * Checks a number in each field, the registry's min and max, a whole number for counts (draws, seeds),
  * laag and hoog together, and laag ≤ waarde ≤ hoog.
  */
+/** @returns {Partial<Record<"waarde" | "laag" | "hoog", string>>} */
 export function controleerVelden(p, invoer) {
+  /** @type {Partial<Record<"waarde" | "laag" | "hoog", string>>} */
   const fout = {};
   const v = { waarde: veldGetal(invoer.waarde), laag: veldGetal(invoer.laag), hoog: veldGetal(invoer.hoog) };
   const n = (x) => String(x).replace(".", ",");
-  if (v.waarde === null) fout.waarde = `Geef een waarde (${p.eenheid}).`;
-  for (const veld of ["waarde", "laag", "hoog"]) {
-    const x = v[veld];
-    if (x === null || fout[veld]) continue;
-    if (!Number.isFinite(x)) fout[veld] = "Geef een getal, bijvoorbeeld 0,55 of 10.000.";
-    else if (p.eenheid === "aantal" && !Number.isInteger(x)) fout[veld] = "Geef een heel getal.";
-    else if (p.min !== null && p.min !== undefined && x < p.min)
-      fout[veld] = `${n(x)} ligt onder het minimum van ${p.parameter_id} (${n(p.min)} ${p.eenheid}).`;
-    else if (p.max !== null && p.max !== undefined && x > p.max)
-      fout[veld] = `${n(x)} ligt boven het maximum van ${p.parameter_id} (${n(p.max)} ${p.eenheid}).`;
-  }
+  // the registry's checks, as afkoop makes them (engine/scenario.js), in Dutch
+  const tekst = {
+    ontbreekt: () => `Geef een waarde (${p.eenheid}).`,
+    geen_getal: () => "Geef een getal, bijvoorbeeld 0,55 of 10.000.",
+    geen_geheel_getal: () => "Geef een heel getal.",
+    onder_minimum: (f) => `${n(f.waarde)} ligt onder het minimum van ${p.parameter_id} (${n(f.grens)} ${p.eenheid}).`,
+    boven_maximum: (f) => `${n(f.waarde)} ligt boven het maximum van ${p.parameter_id} (${n(f.grens)} ${p.eenheid}).`,
+    laag_boven_hoog: (f) => `Laag (${n(f.waarde)}) ligt boven hoog (${n(f.grens)}).`,
+    waarde_onder_laag: (f) => `De waarde (${n(f.waarde)}) ligt onder laag (${n(f.grens)}).`,
+    waarde_boven_hoog: (f) => `De waarde (${n(f.waarde)}) ligt boven hoog (${n(f.grens)}).`,
+  };
+  for (const f of problemenVan(p, v)) fout[f.veld] ??= tekst[f.soort](f);
   if (Object.keys(fout).length) return fout;
+  // the page's own rule for its form: a range is two fields, filled together
   if ((v.laag === null) !== (v.hoog === null)) fout[v.laag === null ? "laag" : "hoog"] = "Geef laag én hoog, of geen van beide.";
-  else if (v.laag !== null && v.hoog !== null && v.waarde !== null) {
-    if (v.laag > v.hoog) fout.laag = `Laag (${n(v.laag)}) ligt boven hoog (${n(v.hoog)}).`;
-    else if (v.waarde < v.laag) fout.waarde = `De waarde (${n(v.waarde)}) ligt onder laag (${n(v.laag)}).`;
-    else if (v.waarde > v.hoog) fout.waarde = `De waarde (${n(v.waarde)}) ligt boven hoog (${n(v.hoog)}).`;
-  }
   return fout;
 }
 
