@@ -58,8 +58,8 @@ export function veldGetal(t) {
  * Dutch messages, per field, for input the registry does not allow: {waarde?, laag?, hoog?}; empty when all is well.
  * Checks a number in each field, the registry's min and max, a whole number for counts (draws, seeds),
  * laag and hoog together, and laag ≤ waarde ≤ hoog.
+ * @returns {Partial<Record<"waarde" | "laag" | "hoog", string>>}
  */
-/** @returns {Partial<Record<"waarde" | "laag" | "hoog", string>>} */
 export function controleerVelden(p, invoer) {
   /** @type {Partial<Record<"waarde" | "laag" | "hoog", string>>} */
   const fout = {};
