@@ -20,10 +20,25 @@ SELECT * FROM (
   UNION ALL SELECT 15, 'Wlz-uitvoerder: voordeel eigen regres ' || jaar, 'eur', voordeel_uittreden FROM vergelijking_wlz_uitvoerder WHERE jaar = (SELECT min(jaar) FROM vergelijking_wlz_uitvoerder)
 ) ORDER BY volgorde, uitkomst`;
 
-/** The models a full scenario run needs in the browser: all but those that read the (unpublished) claims ledger. */
+/** The tables UITKOMSTEN_SQL reads. */
+export const UITKOMSTEN_TABELLEN = [
+  "wmo_afkoopsom",
+  "wmo_bedrag_per_inwoner",
+  "wlz_afkoopsom",
+  "rekenmodel_toereikendheid",
+  "rekenmodel_montecarlo",
+  "vergelijking_wmo_nationaal",
+  "vergelijking_wlz_uitvoerder",
+];
+
+/**
+ * The models a scenario run needs in the browser: those the headline results are made from, none that reads the
+ * (unpublished) claims ledger. Not the marts of checks and sources, the drivers or the survival curves, which the
+ * Scenario's page does not show.
+ */
 export const scenarioModellen = (graaf) => {
   const ledger = new Set(select(graaf, { downstreamOf: ["stg_verhaal_claims"] }).map((m) => m.name));
-  return graaf.models.filter((m) => !ledger.has(m.name));
+  return select(graaf, { upstreamOf: UITKOMSTEN_TABELLEN }).filter((m) => !ledger.has(m.name));
 };
 
 /**

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { modelGraph, parseModel, select } from "../engine/graph.js";
 import { graafVan, parameterModellen } from "../engine/engine.js";
 import { modellenVoorVergelijking, vergelijkingsModellen, VRAAG_TABELLEN } from "../engine/vergelijking.js";
-import { scenarioModellen } from "../engine/uitkomsten.js";
+import { scenarioModellen, UITKOMSTEN_SQL, UITKOMSTEN_TABELLEN } from "../engine/uitkomsten.js";
 import { loadModelGraph } from "../pipelines/warehouse/modelfiles.ts";
 import { MODELS_DIR } from "../pipelines/warehouse/paths.ts";
 
@@ -105,8 +105,13 @@ describe("the selector serves every task", () => {
     ]);
     const scenario = names(scenarioModellen(graph));
     expect(scenario.some((n) => n.startsWith("verhaal/"))).toBe(false);
+    // a scenario in the browser runs what its headline results read (UITKOMSTEN_SQL), not the marts of checks
+    for (const t of UITKOMSTEN_TABELLEN) expect(UITKOMSTEN_SQL).toContain(`FROM ${t}`);
+    expect(scenario).toContain("vergelijking/wmo_montecarlo.sql");
+    expect(scenario).not.toContain("marts/mart_controles.sql");
     // a bundle holds the models in run order with what they create and read: the browser's graph selects alike
-    const bundle = { staging: [], models: graph.models.filter((m) => scenario.includes(m.name)) };
+    const ledger = names(select(graph, { downstreamOf: ["stg_verhaal_claims"] }));
+    const bundle = { staging: [], models: graph.models.filter((m) => !ledger.includes(m.name)) };
     const browser = graafVan(bundle);
     expect(names(modellenVoorVergelijking(browser))).toEqual(names(modellenVoorVergelijking(graph)));
     expect(names(parameterModellen(browser))).toEqual(names(parameterModellen(graph)));
