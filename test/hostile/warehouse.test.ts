@@ -35,21 +35,40 @@ function leftovers(dir: string) {
   return { files, plaintext };
 }
 
+/** Resolves when the build of process `pid` in `dir` is under way (its staging directory exists): a moment tied to
+ * the build's progress, not to the machine's speed. */
+async function building(dir: string, pid: number | undefined): Promise<void> {
+  const t0 = Date.now();
+  while (!readdirSync(dir).includes(`afkoop.duckdb.tmp-${pid}-staging`)) {
+    if (Date.now() - t0 > 30_000) throw new Error("the build did not start within 30 s");
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
 describe("a pipeline killed at any moment", () => {
   it("leaves the previous warehouse byte for byte, never writes the ledger as plain text, and the next run takes over its lock", async () => {
     const before = sha256(db);
-    for (const ms of [400, 1500, 3000]) {
+    // while starting (before anything is made), as the build starts, and while it loads and runs the models
+    for (const [ms, after] of [
+      [400, false],
+      [0, true],
+      [600, true],
+    ] as const) {
       const child = spawn(process.execPath, [bin, "pipeline", "--db", db], { stdio: "ignore" });
+      if (after) await building(dirname(db), child.pid);
       await new Promise((r) => setTimeout(r, ms));
       child.kill("SIGKILL");
       await new Promise((r) => child.once("exit", r));
-      expect(sha256(db), `killed after ${ms} ms`).toBe(before);
+      const when = after ? `killed ${ms} ms into the build` : `killed after ${ms} ms`;
+      expect(sha256(db), when).toBe(before);
+      // killed mid-run, not after it: its staging directory is still there
+      if (after) expect(leftovers(dirname(db)).files, when).toContain(`afkoop.duckdb.tmp-${child.pid}-staging`);
       // a killed run can leave its temporary database (which holds the ledger as the warehouse does), staging files of
       // public data and its lock; no staging file holds a case of the ledger, and the next run removes them all
       const tempDb = /^afkoop\.duckdb\.tmp-\d+-\d+(\.wal)?$/;
       expect(
         leftovers(dirname(db)).plaintext.filter((f) => !tempDb.test(f)),
-        `killed after ${ms} ms`,
+        when,
       ).toEqual([]);
     }
     const next = run("pipeline", "--db", db);
@@ -62,7 +81,8 @@ describe("a pipeline killed at any moment", () => {
     const before = sha256(db);
     for (const sig of ["SIGINT", "SIGTERM"] as const) {
       const child = spawn(process.execPath, [bin, "pipeline", "--db", db], { stdio: "ignore" });
-      await new Promise((r) => setTimeout(r, 2500));
+      await building(dirname(db), child.pid);
+      await new Promise((r) => setTimeout(r, 300));
       child.kill(sig);
       await new Promise((r) => child.once("exit", r));
       expect(sha256(db)).toBe(before);
