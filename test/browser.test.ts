@@ -163,7 +163,9 @@ describe.skipIf(!browserPath)("the site in Chromium", () => {
         if (["/wmo", "/wlz", "/gemeente"].includes(path)) expect(tips, `${path}: tooltips seen`).toBeGreaterThan(0);
       }
       // the scanner itself finds what it should
-      await page.setContent("<body><p>−50,000 en 0.55 en 15000000 en (92.58% naar 92.58%)</p><p>1.000 en 0,55 en 99,892% en art. 5.13</p></body>");
+      await page.setContent(
+        "<body><p>−50,000 en 0.55 en 15000000 en (92.58% naar 92.58%)</p><p>1.000 en 0,55 en 99,892% en art. 5.13 en codeversie 0.1.0+661175601939</p></body>",
+      );
       expect(await page.evaluate(engelseGetallen)).toHaveLength(5);
     } finally {
       await page.close();

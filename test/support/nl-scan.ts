@@ -1,6 +1,7 @@
 // Finds numbers written the English way in a page's text: "1,000", "500,000", "0.0", "92.58%", "15000000".
 // Runs in the browser (page.evaluate): the text of every element, closed table views and SVG axes included,
-// apart from code (parameter ids, commands) and article numbers ("art. 5.13", "Kanttekeningen 1.1").
+// apart from code (parameter ids, commands), article numbers ("art. 5.13", "Kanttekeningen 1.1") and the build part
+// of a version (0.1.0+661175601939, a commit hash that happens to be all digits).
 export function engelseGetallen(): string[] {
   const patronen = [
     /(?<![\d.,])\d{1,3}(?:,\d{3}){2,}(?![\d,])/g, // 1,000,000
@@ -19,6 +20,7 @@ export function engelseGetallen(): string[] {
       for (const m of t.matchAll(re)) {
         const voor = t.slice(Math.max(0, (m.index ?? 0) - 24), m.index);
         if (artikel.test(voor)) continue;
+        if (/\d+\.\d+\.\d+\+$/.test(voor)) continue; // a version's build part (0.1.0+661175601939: a commit hash of digits)
         gevonden.push(`${m[0]} in "${t.slice(Math.max(0, (m.index ?? 0) - 30), (m.index ?? 0) + m[0].length + 30).trim()}"`);
       }
     }
