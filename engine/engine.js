@@ -4,6 +4,7 @@
 // `db` is a small adapter: { query(sql) -> Promise<rows as objects>, registerFileText(name, text) -> Promise }.
 // A bundle is { staging: [{table, columns, csv}], models: [Model in run order] } (pipelines/site/bundle.ts).
 import { select } from "./graph.js";
+import { sqlTekst as q } from "./sql.js";
 
 /** The graph of a bundle's models (already in run order), for `select`. */
 export function graafVan(bundle) {
@@ -22,8 +23,6 @@ export const alleen = (models) => {
   const namen = new Set(models.map((m) => m.name));
   return (name) => namen.has(name);
 };
-
-const q = (s) => `'${String(s).replace(/'/g, "''")}'`;
 
 export async function loadStaging(db, bundle) {
   await db.query("SET autoinstall_known_extensions = false");

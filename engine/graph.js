@@ -20,9 +20,12 @@ export const LOADER_TABLES = /^(stg_[a-z0-9_]+|scenario_overrides)$/;
 /** The tag of a file that is not part of a run but run on request (e.g. a user's life table, `afkoop life --table`). */
 export const ON_DEMAND = "op-verzoek";
 
+/** The SQL without comments. */
+const zonderCommentaar = (sql) => sql.replace(/--[^\n]*/g, " ");
+
 /** The SQL without comments and string literals: what is left names tables, columns and functions. */
 function code(sql) {
-  return sql.replace(/--[^\n]*/g, " ").replace(/'(?:[^']|'')*'/g, "''");
+  return zonderCommentaar(sql).replace(/'(?:[^']|'')*'/g, "''");
 }
 
 /**
@@ -156,9 +159,9 @@ const PARAMETER_TABLES = new Set(["int_parameters_per_jaar", "int_parameter_waar
  * 'wlz.draagvlak_b1_' || stand); a model reading a table of all parameters directly names every parameter.
  * @param {Model} m @param {string} id
  */
-export function leestParameter(m, id) {
-  if (m.reads.some((r) => PARAMETER_TABLES.has(r)) && !m.creates.some((c) => PARAMETER_TABLES.has(c))) return true;
-  for (const [, lit] of m.sql.replace(/--[^\n]*/g, " ").matchAll(/'((?:[^']|'')*)'/g)) {
+function leestParameter(m, id) {
+  if (m.reads.some((r) => PARAMETER_TABLES.has(r))) return true;
+  for (const [, lit] of zonderCommentaar(m.sql).matchAll(/'((?:[^']|'')*)'/g)) {
     const l = lit.replace(/%$/, "");
     if (l === id || (l.length > 0 && /[._]$/.test(l) && id.startsWith(l))) return true;
   }
@@ -172,7 +175,8 @@ export function leestParameter(m, id) {
  * @param {{ models: Model[], creator: Map<string, string> }} graph @param {string[]} ids @returns {Model[]}
  */
 export function geraaktDoor(graph, ids) {
-  const direct = graph.models.filter((m) => ids.some((id) => leestParameter(m, id)) && !m.creates.some((c) => PARAMETER_TABLES.has(c)));
+  // the models that make the parameter tables are not among them: they run first, for every change of overrides
+  const direct = graph.models.filter((m) => !m.creates.some((c) => PARAMETER_TABLES.has(c)) && ids.some((id) => leestParameter(m, id)));
   if (direct.length === 0) return [];
   const names = new Set([...direct.map((m) => m.name), ...select(graph, { downstreamOf: direct.map((m) => m.name) }).map((m) => m.name)]);
   return graph.models.filter((m) => names.has(m.name));

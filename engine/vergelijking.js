@@ -3,8 +3,8 @@
 // Shared by `afkoop gemeente` (Node) and the site's gemeente page (DuckDB-Wasm), so both ask the same question.
 // After these statements, the models that read them (vergelijkingsModellen) run again.
 import { select } from "./graph.js";
+import { sqlTekst as q } from "./sql.js";
 
-const q = (s) => `'${String(s).replace(/'/g, "''")}'`;
 const int = (v) => {
   if (v === null || v === undefined) return "NULL";
   if (!Number.isInteger(Number(v))) throw new Error(`not a whole number: ${v}`);
@@ -19,14 +19,21 @@ export const VRAAG_TABELLEN = ["vg_mc_instellingen", "vg_eigen_gemeenten", "vg_s
 /** The models that answer the question once it is set: the comparison's models that read its settings. */
 export const vergelijkingsModellen = (graaf) => select(graaf, { downstreamOf: VRAAG_TABELLEN, tags: ["vergelijking"] });
 
+/** The models `tabellen` are made from, apart from the models that answer each question (vergelijkingsModellen). */
+const voorDeVragen = (graaf, tabellen) => {
+  const vraag = new Set(vergelijkingsModellen(graaf).map((m) => m.name));
+  return select(graaf, { upstreamOf: tabellen }).filter((m) => !vraag.has(m.name));
+};
+
 /**
  * The models a comparison stands on, run once before its questions: everything the comparison reads, apart from
  * the models that answer each question.
  */
-export function modellenVoorVergelijking(graaf) {
-  const vraag = new Set(vergelijkingsModellen(graaf).map((m) => m.name));
-  return select(graaf, { upstreamOf: select(graaf, { tags: ["vergelijking"] }).map((m) => m.name) }).filter((m) => !vraag.has(m.name));
-}
+export const modellenVoorVergelijking = (graaf) =>
+  voorDeVragen(
+    graaf,
+    select(graaf, { tags: ["vergelijking"] }).map((m) => m.name),
+  );
 
 /** What one municipality's question on the site reads: its result and its detection curve (no Wlz side, no drivers). */
 export const GEMEENTEVRAAG_TABELLEN = ["vergelijking_wmo_resultaat", "vergelijking_wmo_detectiecurve"];
@@ -38,10 +45,7 @@ export const modellenVoorGemeentevraag = (graaf) => select(graaf, { downstreamOf
  * The models a municipality's question stands on, run once when the page's engine starts: what its answer is made
  * from, apart from the models that answer each question (not the Rekenmodel or the Wlz rules, which it does not read).
  */
-export function modellenVoorGemeente(graaf) {
-  const vraag = new Set(vergelijkingsModellen(graaf).map((m) => m.name));
-  return select(graaf, { upstreamOf: GEMEENTEVRAAG_TABELLEN }).filter((m) => !vraag.has(m.name));
-}
+export const modellenVoorGemeente = (graaf) => voorDeVragen(graaf, GEMEENTEVRAAG_TABELLEN);
 
 /**
  * SQL statements that set the comparison's question. `selectie`: codes to evaluate (empty: all). `sobolN`: draws per

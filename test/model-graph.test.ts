@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { modelGraph, parseModel, select } from "../engine/graph.js";
 import { graafVan, parameterModellen } from "../engine/engine.js";
-import { modellenVoorVergelijking, vergelijkingsModellen, VRAAG_TABELLEN } from "../engine/vergelijking.js";
+import { modellenVoorGemeente, modellenVoorGemeentevraag, modellenVoorVergelijking, vergelijkingsModellen } from "../engine/vergelijking.js";
 import { scenarioModellen, UITKOMSTEN_SQL, UITKOMSTEN_TABELLEN } from "../engine/uitkomsten.js";
 import { loadModelGraph } from "../pipelines/warehouse/modelfiles.ts";
 import { MODELS_DIR } from "../pipelines/warehouse/paths.ts";
@@ -91,10 +91,15 @@ describe("the selector serves every task", () => {
     // together they hold everything the comparison's tables need
     const nodig = names(select(graph, { upstreamOf: vraag }));
     expect(nodig.every((n) => voor.includes(n) || vraag.includes(n))).toBe(true);
-    // the gemeente page asks only for the Wmo answer: no Wlz side, no drivers
-    const pagina = names(select(graph, { downstreamOf: VRAAG_TABELLEN, upstreamOf: ["vergelijking_wmo_resultaat", "vergelijking_wmo_detectiecurve"] }));
+    // the gemeente page asks only for the Wmo answer: no Wlz side, no drivers, and stands on no Rekenmodel
+    const pagina = names(modellenVoorGemeentevraag(graph));
+    expect(pagina).toContain("vergelijking/wmo_gemeente.sql");
     expect(pagina).not.toContain("vergelijking/wlz_uitvoerder.sql");
     expect(pagina).not.toContain("vergelijking/sobol.sql");
+    const paginaVoor = names(modellenVoorGemeente(graph));
+    expect(paginaVoor).toContain("wmo/art5_5_verdeling_gemeenten.sql");
+    expect(paginaVoor).not.toContain("rekenmodel/cohort.sql");
+    expect(paginaVoor.every((n) => voor.includes(n))).toBe(true);
   });
 
   it("the claims ledger's models run at build time only; the browser gets the same selections from the bundle", () => {

@@ -3,6 +3,7 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
+import { sqlTekst } from "../../engine/sql.js";
 import { InputError, UsageError } from "../lib/errors.ts";
 import { readRaw } from "../load/inputs.ts";
 import type { ColumnSpec, TableSpec } from "../load/schema.ts";
@@ -114,7 +115,7 @@ export async function lifeFunctions(o: LifeOptions) {
     } else {
       const db = resolve(o.dbPath ?? DEFAULT_DB);
       if (!existsSync(db)) await runPipeline({ dbPath: db });
-      await con.run(`ATTACH '${db.replace(/'/g, "''")}' AS wh (READ_ONLY); CREATE TABLE stg_levenstafels AS SELECT * FROM wh.stg_levenstafels; DETACH wh;`);
+      await con.run(`ATTACH ${sqlTekst(db)} AS wh (READ_ONLY); CREATE TABLE stg_levenstafels AS SELECT * FROM wh.stg_levenstafels; DETACH wh;`);
       await runModels((sql) => con.run(sql), [engine]);
       tabel = `${o.year ?? 2019}-${o.sex ?? "male"}`;
       const found = (await con.runAndReadAll("SELECT count(*) FROM int_levenstafels WHERE tabel_id = $1", [tabel])).getRows()[0][0];

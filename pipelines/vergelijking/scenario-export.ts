@@ -5,12 +5,11 @@ import { dirname, join } from "node:path";
 import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { sheetCell } from "../../engine/export.js";
+import { sqlTekst as sqlString } from "../../engine/sql.js";
 import { UsageError } from "../lib/errors.ts";
 import type { Row } from "../warehouse/query.ts";
 import type { ModelSession } from "../warehouse/session.ts";
 import type { ScenarioRunResult } from "./scenario.ts";
-
-export const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /** The folder of a sweep's results per grid point (Parquet, hive-partitioned by punt). */
 export const PER_PUNT = "gemeenten-per-punt";
@@ -40,18 +39,10 @@ export function checkOutDir(outDir: string, force: boolean): "nieuw" | "vervange
   }
   if (!manifest || manifest.gemaakt_door !== MAKER) throw refuse(`exists and was not made by ${MAKER}`);
   const ours = new Set(["manifest.json", ...(manifest.bestanden ?? []).map((f) => f.name)]);
-  // every file below the directory, and every folder that holds one of ours (a sweep's Parquet per grid point)
-  const folders = new Set(
-    [...ours].flatMap((f) =>
-      f
-        .split("/")
-        .slice(0, -1)
-        .map((_, i, parts) => parts.slice(0, i + 1).join("/")),
-    ),
-  );
+  // every file below the directory; a folder counts as ours when it holds one of ours (a sweep's Parquet per grid point)
   const foreign = readdirSync(outDir, { recursive: true })
     .map(String)
-    .filter((f) => !ours.has(f) && !folders.has(f));
+    .filter((f) => !ours.has(f) && ![...ours].some((o) => o.startsWith(`${f}/`)));
   if (foreign.length) throw refuse(`holds files an earlier run did not make (${foreign.slice(0, 3).join(", ")}${foreign.length > 3 ? ", …" : ""})`);
   if (!force) throw new UsageError(`--out ${outDir}: holds the results of an earlier run; add --force to replace them. Nothing was changed.`);
   return "vervangen";

@@ -20,6 +20,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { alleen, parameterModellen } from "../../engine/engine.js";
 import { geraaktDoor } from "../../engine/graph.js";
+import { sqlTekst } from "../../engine/sql.js";
 import { modellenVoorVergelijking } from "../../engine/vergelijking.js";
 import { UsageError } from "../lib/errors.ts";
 import type { Override } from "../params/scenario.ts";
@@ -28,7 +29,7 @@ import { DEFAULT_DB } from "../warehouse/paths.ts";
 import { withWarehouse } from "../warehouse/query.ts";
 import { ModelSession } from "../warehouse/session.ts";
 import { EIGEN_CODE, checkYear, setComparison } from "./gemeente.ts";
-import { checkOutDir, MAKER, sqlString, swapIn, writeResultFiles } from "./scenario-export.ts";
+import { checkOutDir, MAKER, swapIn, writeResultFiles } from "./scenario-export.ts";
 import { gridPoints, planScenario } from "./scenario-plan.ts";
 
 export { checkOutDir, MAKER } from "./scenario-export.ts";
@@ -90,18 +91,19 @@ export async function runScenario(o: {
       if (eigen.length) code = EIGEN_CODE;
     }
     const axes = plan.sweep.map((a) => a.parameter);
-    const voor = modellenVoorVergelijking(s.graaf);
+    // the first point runs everything the comparison stands on; a later one only what its swept parameters touch
+    const voor = alleen(modellenVoorVergelijking(s.graaf));
+    const geraakt = alleen([...parameterModellen(s.graaf), ...geraaktDoor({ ...s.graaf, models: modellenVoorVergelijking(s.graaf) }, axes)]);
     const axisCols = (p: Record<string, number>) => axes.map((a, i) => `${p[a]}::DOUBLE AS sweep_${i + 1}`).join(", ");
-    const gemeenteFilter = code ? `AND g.gemeentecode = ${sqlString(code)}` : "AND NOT g.eigen";
+    const gemeenteFilter = code ? `AND g.gemeentecode = ${sqlTekst(code)}` : "AND NOT g.eigen";
     for (const [i, p] of points.entries()) {
       const overrides: Override[] = [
         ...plan.scenario.overrides.filter((x) => !(x.parameter_id in p)),
         // a swept parameter is fixed at its grid value, also in the Monte Carlo (laag = hoog)
         ...Object.entries(p).map(([id, w]) => ({ parameter_id: id, vanaf_jaar: null, waarde: String(w), laag: w, hoog: w, toelichting: "sweep" })),
       ];
-      // the first point runs everything the comparison stands on; a later one only what its swept parameters touch
-      if (i === 0 && points.length > 1) await s.runSome(alleen(voor), overrides);
-      else if (i > 0) await s.runSome(alleen([...parameterModellen(s.graaf), ...geraaktDoor({ ...s.graaf, models: voor }, axes)]), overrides);
+      if (i === 0 && points.length > 1) await s.runSome(voor, overrides);
+      else if (i > 0) await s.runSome(geraakt, overrides);
       await setComparison(s, { jaar, trekkingen: plan.trekkingen ?? undefined, seed: plan.seed ?? undefined, eigen });
       const prefix = `${i + 1} AS punt${axes.length ? ", " + axisCols(p) : ""}`;
       const into = (t: string) => (i === 0 ? `CREATE OR REPLACE TABLE ${t} AS` : `INSERT INTO ${t}`);

@@ -9,6 +9,7 @@ import { parseScenario, type Override, type RegistryEntry, type Scenario } from 
 import { readJsonFile } from "../lib/json.ts";
 import { RunError } from "../lib/errors.ts";
 import { loadModelFiles } from "./modelfiles.ts";
+import { sqlTekst as q } from "../../engine/sql.js";
 import { commentPublished, dropInternal, loadCatalogue } from "./publiek.ts";
 import { runModels, type ModelFile } from "./models.ts";
 import { DEFAULT_DB, ROOT, SHIPPED_DATA } from "./paths.ts";
@@ -36,8 +37,6 @@ export interface PipelineResult {
   scenario: Scenario | null;
   millis: number;
 }
-
-const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 export function registryOf(tables: ValidTable[]): RegistryEntry[] {
   const t = tables.find((x) => x.spec.table === "stg_parameters")!;

@@ -8,6 +8,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
+import { sqlTekst as q } from "../../engine/sql.js";
 import { parseDelimited } from "../load/delimited.ts";
 import { MODELS_DIR } from "./paths.ts";
 
@@ -43,8 +44,6 @@ export function loadCatalogue(dir = MODELS_DIR): PubliekeTabel[] {
   }
   return [...tabellen.values()];
 }
-
-const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /** COMMENT ON every published table and column that exists (the tests check that nothing is missing). */
 export async function commentPublished(con: DuckDBConnection, catalogue: PubliekeTabel[]): Promise<void> {

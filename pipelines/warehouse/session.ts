@@ -1,6 +1,7 @@
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { loadOverrides } from "./build.ts";
 import { select } from "../../engine/graph.js";
+import { sqlTekst } from "../../engine/sql.js";
 import { loadModelGraph } from "./modelfiles.ts";
 import { runModels, type ModelFile } from "./models.ts";
 import type { Override, RegistryEntry } from "../params/scenario.ts";
@@ -27,7 +28,7 @@ export class ModelSession implements Reader {
   static async open(warehouse: string): Promise<ModelSession> {
     const instance = await DuckDBInstance.create(":memory:");
     const con = await instance.connect();
-    await con.run(`ATTACH '${warehouse.replace(/'/g, "''")}' AS wh (READ_ONLY)`);
+    await con.run(`ATTACH ${sqlTekst(warehouse)} AS wh (READ_ONLY)`);
     const tables = (await con.runAndReadAll("SELECT table_name FROM duckdb_tables() WHERE database_name = 'wh' AND table_name LIKE 'stg\\_%' ESCAPE '\\'"))
       .getRows()
       .map((r) => String(r[0]));

@@ -1,6 +1,7 @@
 // One municipality's question to the browser engine, in the order Node's `afkoop gemeente` asks it: the slider
 // values as parameter overrides, the parameter models, the comparison's settings, then the comparison models.
 import { alleen, overridesSql, parameterModellen } from "../engine/engine.js";
+import { sqlTekst } from "../engine/sql.js";
 import { keuzeStatements, modellenVoorGemeentevraag } from "../engine/vergelijking.js";
 
 /** Slider values {parameter_id: value} that differ from the registry, as scenario overrides (whole series). */
@@ -45,7 +46,6 @@ function serieel(engine, werk) {
 
 /** One step in one round trip: [overrides and parameter models,] settings, comparison models, the answer. */
 async function antwoord(engine, { overrides, jaar, code, eigen, trekkingen, seed }) {
-  const c = String(code).replace(/'/g, "''");
   // what the answer reads, from the question's settings on: the page shows no Wlz side and no drivers, so neither runs
   const vergelijking = alleen(modellenVoorGemeentevraag(engine.graaf));
   const [r] = await engine.batch(
@@ -57,7 +57,7 @@ async function antwoord(engine, { overrides, jaar, code, eigen, trekkingen, seed
       (SELECT list({'detectie_pct': CAST(d.detectie_pct AS INTEGER), 'voordeel_uittreden': CAST(d.voordeel_uittreden AS DOUBLE)} ORDER BY d.detectie_pct)
          FROM vergelijking_wmo_detectiecurve d WHERE d.jaar = g.jaar AND d.gemeentecode = g.gemeentecode) AS curve
     FROM vergelijking_wmo_resultaat g
-    WHERE g.jaar = ${Number(jaar)} AND g.gemeentecode = '${c}'`,
+    WHERE g.jaar = ${Number(jaar)} AND g.gemeentecode = ${sqlTekst(code)}`,
     ]),
   );
   return { ...r, curve: gewoon(r.curve) };

@@ -5,6 +5,7 @@ import { cpSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { LOADER_TABLES, select } from "../../engine/graph.js";
+import { sqlTekst as lit } from "../../engine/sql.js";
 import { CATALOGUS } from "../../pipelines/warehouse/publiek.ts";
 import { loadModelGraph } from "../../pipelines/warehouse/modelfiles.ts";
 import { MODELS_DIR } from "../../pipelines/warehouse/paths.ts";
@@ -30,7 +31,6 @@ export interface TableComparison {
 }
 
 const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
-const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /**
  * Compares every table of warehouse `a` (except those in `skip`) with the table of the same name in `b`: row counts,
@@ -57,9 +57,12 @@ export async function compareWarehouses(a: string, b: string, skip: string[] = [
       tables.get(t)!.push({ c: String(r.c), d: String(r.d) });
     }
     const result: TableComparison[] = [];
+    /** per table, its DOUBLE columns compared by checksum */
+    const drijvend = new Map<string, { c: string; d: string }[]>();
     const branches: string[] = [];
     for (const [t, cs] of tables) {
       const floating = LOADED(t) ? [] : cs.filter((c) => FLOATING.test(c.d));
+      drijvend.set(t, floating);
       const exact = cs.filter((c) => !floating.includes(c)).map((c) => c.c);
       result.push({ tabel: t, inB: inB.has(t), rijenA: "", rijenB: "", exact, verschil: null, checksums: [] });
       if (!inB.has(t)) continue;
@@ -88,8 +91,7 @@ export async function compareWarehouses(a: string, b: string, skip: string[] = [
       r.rijenB = String(row.rijen_b);
       r.verschil = row.verschil === null ? null : String(row.verschil);
       const [sa, sb] = [row.sa, row.sb].map((x) => (x as number[]).map(Number));
-      const floating = LOADED(r.tabel) ? [] : tables.get(r.tabel)!.filter((c) => FLOATING.test(c.d));
-      r.checksums = floating.map(({ c }, i) => ({
+      r.checksums = drijvend.get(r.tabel)!.map(({ c }, i) => ({
         kolom: c,
         a: { n: sa[3 * i], s: sa[3 * i + 1], m: sa[3 * i + 2] },
         b: { n: sb[3 * i], s: sb[3 * i + 1], m: sb[3 * i + 2] },
