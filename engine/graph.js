@@ -156,17 +156,19 @@ const PARAMETER_TABLES = new Set(["int_parameters_per_jaar", "int_parameter_waar
 /**
  * Whether a model's SQL names this parameter: the id itself as a string literal (par('verhaal.detectie', ...)), or a
  * literal that ends where a part of the id ends and is its start ('verhaal.' || t.type, LIKE 'verhaal.%',
- * 'wlz.draagvlak_b1_' || stand); a model reading a table of all parameters directly names every parameter.
+ * 'wlz.draagvlak_b1_' || stand).
  * @param {Model} m @param {string} id
  */
-function leestParameter(m, id) {
-  if (m.reads.some((r) => PARAMETER_TABLES.has(r))) return true;
+export function noemtParameter(m, id) {
   for (const [, lit] of zonderCommentaar(m.sql).matchAll(/'((?:[^']|'')*)'/g)) {
     const l = lit.replace(/%$/, "");
     if (l === id || (l.length > 0 && /[._]$/.test(l) && id.startsWith(l))) return true;
   }
   return false;
 }
+
+/** Whether a model may read this parameter: it names it, or reads a table of all parameters directly. @param {Model} m @param {string} id */
+const leestParameter = (m, id) => m.reads.some((r) => PARAMETER_TABLES.has(r)) || noemtParameter(m, id);
 
 /**
  * The models a change of these parameters touches, in run order: those that name one of them (leestParameter) and

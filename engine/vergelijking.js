@@ -2,7 +2,8 @@
 // draws and seed, a municipality the user describes by its inhabitants, and the municipalities to evaluate.
 // Shared by `afkoop gemeente` (Node) and the site's gemeente page (DuckDB-Wasm), so both ask the same question.
 // After these statements, the models that read them (vergelijkingsModellen) run again.
-import { select } from "./graph.js";
+import { parameterModellen } from "./engine.js";
+import { noemtParameter, select } from "./graph.js";
 import { sqlTekst as q } from "./sql.js";
 
 const int = (v) => {
@@ -11,10 +12,16 @@ const int = (v) => {
   return String(Number(v));
 };
 
+/** A number as an SQL literal, written as JavaScript writes it (as an override's value is). */
+const getal = (v) => {
+  if (typeof v !== "number" || !Number.isFinite(v)) throw new Error(`not a number: ${v}`);
+  return String(v);
+};
+
 export const EIGEN_CODE = "EIGEN";
 
 /** The tables that hold one question (vergelijking/instellingen.sql creates them; keuzeStatements refills them). */
-export const VRAAG_TABELLEN = ["vg_mc_instellingen", "vg_eigen_gemeenten", "vg_selectie"];
+export const VRAAG_TABELLEN = ["vg_mc_instellingen", "vg_eigen_gemeenten", "vg_selectie", "vg_sweep"];
 
 /** The models that answer the question once it is set: the comparison's models that read its settings. */
 export const vergelijkingsModellen = (graaf) => select(graaf, { downstreamOf: VRAAG_TABELLEN, tags: ["vergelijking"] });
@@ -47,16 +54,31 @@ export const modellenVoorGemeentevraag = (graaf) => select(graaf, { downstreamOf
  */
 export const modellenVoorGemeente = (graaf) => voorDeVragen(graaf, GEMEENTEVRAAG_TABELLEN);
 
+/** The model whose vectors hold every verhaal.* parameter of the comparison, per grid point of a sweep. */
+const VECTOREN = "vergelijking/vectoren.sql";
+
+/**
+ * Whether a sweep of these parameters can be evaluated in one pass (vg_sweep): each is a verhaal.* parameter that the
+ * comparison reads only through its vectors, so that a grid point changes nothing but its values there. Any other
+ * parameter (a rule's, a Monte Carlo setting) is swept point by point, re-running what it touches.
+ */
+export function sweepInEenDoorgang(graaf, ids) {
+  const parameters = new Set(parameterModellen(graaf).map((m) => m.name));
+  const anderen = [...modellenVoorVergelijking(graaf), ...vergelijkingsModellen(graaf)].filter((m) => m.name !== VECTOREN && !parameters.has(m.name));
+  return ids.every((id) => id.startsWith("verhaal.") && !anderen.some((m) => noemtParameter(m, id)));
+}
+
 /**
  * SQL statements that set the comparison's question. `selectie`: codes to evaluate (empty: all). `sobolN`: draws per
  * matrix of the Sobol design (0, the default: a question does not recompute the drivers; null: the registry's).
- */
-/**
+ * `punten`: the grid points of a sweep, numbered from 1, each with the values of its swept parameters (empty: no
+ * sweep, one point); only parameters the comparison reads through its vectors (sweepInEenDoorgang) may be swept so.
  * @param {{ jaar: number, trekkingen?: number | null, seed?: number | null, sobolN?: number | null,
- *   eigen?: { code: string, naam: string, inwoners: number }[], selectie?: string[] }} vraag
+ *   eigen?: { code: string, naam: string, inwoners: number }[], selectie?: string[],
+ *   punten?: { punt: number, waarden: Record<string, number> }[] }} vraag
  * @returns {string[]}
  */
-export function keuzeStatements({ jaar, trekkingen = null, seed = null, sobolN = 0, eigen = [], selectie = [] }) {
+export function keuzeStatements({ jaar, trekkingen = null, seed = null, sobolN = 0, eigen = [], selectie = [], punten = [] }) {
   return [
     `CREATE OR REPLACE TABLE vg_mc_instellingen AS
        SELECT ${int(jaar)}::INTEGER AS jaar,
@@ -67,5 +89,13 @@ export function keuzeStatements({ jaar, trekkingen = null, seed = null, sobolN =
     ...eigen.map((e) => `INSERT INTO vg_eigen_gemeenten VALUES (${q(e.code)}, ${q(e.naam)}, ${int(e.inwoners)})`),
     "DELETE FROM vg_selectie",
     ...selectie.map((c) => `INSERT INTO vg_selectie VALUES (${q(c)})`),
+    "DELETE FROM vg_sweep",
+    ...(punten.length
+      ? [
+          `INSERT INTO vg_sweep VALUES ${punten
+            .flatMap((p) => Object.entries(p.waarden).map(([id, w]) => `(${int(p.punt)}, ${q(id)}, ${getal(w)}::DOUBLE)`))
+            .join(", ")}`,
+        ]
+      : []),
   ];
 }

@@ -1,5 +1,7 @@
-// A minimal XLSX writer (one worksheet, strings and numbers), with no dependency: an uncompressed ZIP
-// of the few SpreadsheetML parts a workbook needs. Enough for table downloads; opens in Excel and LibreOffice.
+// A minimal XLSX writer (one worksheet, strings, numbers and booleans), with no dependency: a ZIP of the few
+// SpreadsheetML parts a workbook needs, written as a stream of chunks. The site's downloads store it uncompressed;
+// `afkoop scenario run` deflates it with Node's zlib, so a sweep's sheet of any length is never held whole. Opens in
+// Excel and LibreOffice.
 const enc = new TextEncoder();
 
 const CRC_TABLE = (() => {
@@ -12,49 +14,102 @@ const CRC_TABLE = (() => {
   return t;
 })();
 
-function crc32(bytes) {
-  let c = 0xffffffff;
+/** CRC-32 continued over more bytes (start with 0). */
+function crc32Verder(crc, bytes) {
+  let c = ~crc >>> 0;
   for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
 
-function zip(files) {
-  const parts = [];
+/**
+ * The bytes of a ZIP file of these parts (name and an iterable of byte chunks), in order, without holding a part
+ * whole when it is compressed. `deflate(bytes, last)`: raw DEFLATE of a chunk, each a run of blocks that ends on a byte
+ * boundary, the last one final (Node: zlib deflateRawSync with Z_SYNC_FLUSH, then Z_FINISH); its sizes and CRC then
+ * follow the data (a data descriptor). Without it the parts are stored, each held whole to write its header.
+ * @param {[string, Iterable<Uint8Array>][]} files @param {((bytes: Uint8Array, last: boolean) => Uint8Array) | null} deflate
+ * @returns {Generator<Uint8Array>}
+ */
+function* zip(files, deflate) {
   const central = [];
   let offset = 0;
-  for (const [name, text] of files) {
-    const data = enc.encode(text);
+  for (const [name, chunks] of files) {
+    const start = offset;
     const nameBytes = enc.encode(name);
-    const crc = crc32(data);
     const local = new DataView(new ArrayBuffer(30));
     local.setUint32(0, 0x04034b50, true);
     local.setUint16(4, 20, true);
-    local.setUint16(8, 0, true); // stored
-    local.setUint32(14, crc, true);
-    local.setUint32(18, data.length, true);
-    local.setUint32(22, data.length, true);
-    local.setUint16(26, nameBytes.length, true);
-    parts.push(new Uint8Array(local.buffer), nameBytes, data);
+    let crc = 0;
+    let size = 0;
+    let packed = 0;
+    if (deflate) {
+      local.setUint16(6, 0x0008, true); // sizes and CRC in a data descriptor after the data
+      local.setUint16(8, 8, true); // deflate
+      local.setUint16(26, nameBytes.length, true);
+      yield new Uint8Array(local.buffer);
+      yield nameBytes;
+      for (const c of chunks) {
+        crc = crc32Verder(crc, c);
+        size += c.length;
+        const d = deflate(c, false);
+        packed += d.length;
+        yield d;
+      }
+      const end = deflate(new Uint8Array(0), true);
+      packed += end.length;
+      yield end;
+      const dd = new DataView(new ArrayBuffer(16));
+      dd.setUint32(0, 0x08074b50, true);
+      dd.setUint32(4, crc, true);
+      dd.setUint32(8, packed, true);
+      dd.setUint32(12, size, true);
+      yield new Uint8Array(dd.buffer);
+      offset += 30 + nameBytes.length + packed + 16;
+    } else {
+      const data = samen([...chunks]);
+      crc = crc32Verder(0, data);
+      size = packed = data.length;
+      local.setUint32(14, crc, true);
+      local.setUint32(18, size, true);
+      local.setUint32(22, size, true);
+      local.setUint16(26, nameBytes.length, true);
+      yield new Uint8Array(local.buffer);
+      yield nameBytes;
+      yield data;
+      offset += 30 + nameBytes.length + size;
+    }
     const cd = new DataView(new ArrayBuffer(46));
     cd.setUint32(0, 0x02014b50, true);
     cd.setUint16(4, 20, true);
     cd.setUint16(6, 20, true);
+    cd.setUint16(8, deflate ? 0x0008 : 0, true);
+    cd.setUint16(10, deflate ? 8 : 0, true);
     cd.setUint32(16, crc, true);
-    cd.setUint32(20, data.length, true);
-    cd.setUint32(24, data.length, true);
+    cd.setUint32(20, packed, true);
+    cd.setUint32(24, size, true);
     cd.setUint16(28, nameBytes.length, true);
-    cd.setUint32(42, offset, true);
+    cd.setUint32(42, start, true);
     central.push(new Uint8Array(cd.buffer), nameBytes);
-    offset += 30 + nameBytes.length + data.length;
   }
   const cdSize = central.reduce((s, b) => s + b.length, 0);
+  yield* central;
   const end = new DataView(new ArrayBuffer(22));
   end.setUint32(0, 0x06054b50, true);
   end.setUint16(8, files.length, true);
   end.setUint16(10, files.length, true);
   end.setUint32(12, cdSize, true);
   end.setUint32(16, offset, true);
-  return [...parts, ...central, new Uint8Array(end.buffer)];
+  yield new Uint8Array(end.buffer);
+}
+
+/** @param {Uint8Array[]} chunks */
+function samen(chunks) {
+  const out = new Uint8Array(chunks.reduce((s, c) => s + c.length, 0));
+  let o = 0;
+  for (const c of chunks) {
+    out.set(c, o);
+    o += c.length;
+  }
+  return out;
 }
 
 const xml = (s) =>
@@ -71,53 +126,79 @@ function colName(i) {
   return s;
 }
 
-/** The XLSX parts for a sheet given as an array of rows (first row the header). */
-export function xlsxParts(rows, sheetName = "Blad1") {
-  const sheetRows = rows
-    .map(
-      (r, i) =>
-        `<row r="${i + 1}">${r
-          .map((v, j) => {
-            const ref = `${colName(j)}${i + 1}`;
-            if (typeof v === "number" && Number.isFinite(v)) return `<c r="${ref}"><v>${v}</v></c>`;
-            if (typeof v === "boolean") return `<c r="${ref}" t="b"><v>${v ? 1 : 0}</v></c>`;
-            return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${xml(v)}</t></is></c>`;
-          })
-          .join("")}</row>`,
-    )
-    .join("");
-  const name = xml(sheetName.replace(/[\\/?*[\]:]/g, " ").slice(0, 31) || "Blad1");
-  return [
-    [
-      "[Content_Types].xml",
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
-    ],
-    [
-      "_rels/.rels",
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-    ],
-    [
-      "xl/workbook.xml",
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="${name}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
-    ],
-    [
-      "xl/_rels/workbook.xml.rels",
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
-    ],
-    [
-      "xl/worksheets/sheet1.xml",
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetRows}</sheetData></worksheet>`,
-    ],
-  ];
+/** One row of the sheet: numbers and booleans as values, text inline, nothing for null. @param {unknown[]} r @param {number} i */
+function rowXml(r, i) {
+  let out = `<row r="${i + 1}">`;
+  for (let j = 0; j < r.length; j++) {
+    const v = r[j];
+    if (v === null || v === undefined) continue;
+    const ref = `${colName(j)}${i + 1}`;
+    if (typeof v === "number" && Number.isFinite(v)) out += `<c r="${ref}"><v>${v}</v></c>`;
+    else if (typeof v === "boolean") out += `<c r="${ref}" t="b"><v>${v ? 1 : 0}</v></c>`;
+    else out += `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${xml(v)}</t></is></c>`;
+  }
+  return out + "</row>";
 }
 
-export function xlsxBytes(rows, sheetName) {
-  const chunks = zip(xlsxParts(rows, sheetName));
-  const out = new Uint8Array(chunks.reduce((s, c) => s + c.length, 0));
-  let o = 0;
-  for (const c of chunks) {
-    out.set(c, o);
-    o += c.length;
+/** The sheet's XML in chunks of rows. @param {Iterable<unknown[]>} rows @returns {Generator<Uint8Array>} */
+function* sheetXml(rows) {
+  yield enc.encode(
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`,
+  );
+  let i = 0;
+  let buf = "";
+  for (const r of rows) {
+    buf += rowXml(r, i++);
+    if (buf.length > 1 << 20) {
+      yield enc.encode(buf);
+      buf = "";
+    }
   }
-  return out;
+  yield enc.encode(`${buf}</sheetData></worksheet>`);
+}
+
+/**
+ * The bytes of an XLSX workbook of one sheet, in chunks: `rows` (first the header) is read once, as the chunks are
+ * taken, so a sheet of any length is written without being held whole when `deflate` is given (see zip). An XLSX
+ * sheet holds at most 1,048,576 rows.
+ * @param {Iterable<unknown[]>} rows @param {string} [sheetName] @param {((bytes: Uint8Array, last: boolean) => Uint8Array) | null} [deflate]
+ */
+export function xlsxChunks(rows, sheetName = "Blad1", deflate = null) {
+  const name = xml(sheetName.replace(/[\\/?*[\]:]/g, " ").slice(0, 31) || "Blad1");
+  const part = (text) => [enc.encode(text)];
+  return zip(
+    [
+      [
+        "[Content_Types].xml",
+        part(
+          `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
+        ),
+      ],
+      [
+        "_rels/.rels",
+        part(
+          `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+        ),
+      ],
+      [
+        "xl/workbook.xml",
+        part(
+          `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="${name}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+        ),
+      ],
+      [
+        "xl/_rels/workbook.xml.rels",
+        part(
+          `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+        ),
+      ],
+      ["xl/worksheets/sheet1.xml", sheetXml(rows)],
+    ],
+    deflate,
+  );
+}
+
+/** An XLSX workbook of one sheet as one array of bytes (stored, for the site's downloads). @param {unknown[][]} rows @param {string} [sheetName] */
+export function xlsxBytes(rows, sheetName) {
+  return samen([...xlsxChunks(rows, sheetName)]);
 }

@@ -4,7 +4,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { alleen } from "../engine/engine.js";
-import { modellenVoorVergelijking } from "../engine/vergelijking.js";
+import { modellenVoorVergelijking, sweepInEenDoorgang } from "../engine/vergelijking.js";
 import { UsageError } from "../pipelines/lib/errors.ts";
 import { parseScenario } from "../pipelines/params/scenario.ts";
 import { compareMunicipality } from "../pipelines/vergelijking/gemeente.ts";
@@ -199,37 +199,73 @@ describe("afkoop scenario run", () => {
     expect(recovered("60.0", "2.0")).toBeCloseTo(3 * recovered("20.0", "2.0"), 0);
   });
 
-  it("a sweep gives, point for point, what a scenario with the swept values fixed gives on its own", async () => {
-    const base = { parameters: { "verhaal.vaste_kosten": 4000 }, jaar: 2018, gemeente: "GM0402", montecarlo: { trekkingen: 50, seed: 9 } };
-    // a parameter of the Wmo rules the comparison stands on (the amount per inhabitant, so the receipts when staying
-    // in): the second point re-runs only what it touches (the grid above sweeps the comparison's own parameters)
-    const swept = await runScenario({
-      file: write({ ...base, sweep: [{ parameter: "wmo.kosten_vng", waarden: [2, 3] }] }),
-      outDir: join(tempDir(), "sweep"),
-      dbPath: db,
-    });
+  // each grid point of a sweep against a scenario with the swept values fixed (laag = hoog, also in the Monte Carlo),
+  // run on its own: every file's rows, all columns after the grid's
+  const sweepEqualsPoints = async (base: Record<string, unknown>, axes: { parameter: string; waarden: number[] }[]) => {
+    const swept = await runScenario({ file: write({ ...base, sweep: axes }), outDir: join(tempDir(), "sweep"), dbPath: db });
     const csvRows = (dir: string, name: string) => readFileSync(join(dir, name), "utf8").trim().split("\n");
-    const sweepRows = csvRows(swept.outDir, "gemeenten.csv");
-    const header = sweepRows[0].split(",");
-    const eigen = header.indexOf("jaar");
-    expect(header.slice(0, eigen)).toEqual(["punt", "sweep_1"]);
-    for (const [i, kosten] of [2, 3].entries()) {
-      // the swept parameter fixed at the point's value, also in the Monte Carlo (laag = hoog), as the sweep does
+    const points = gridPoints(axes);
+    expect(swept.points).toBe(points.length);
+    const perFile: Record<string, string[]> = {};
+    for (const name of ["gemeenten.csv", "nationaal.csv", "wlz.csv"]) {
+      perFile[name] = csvRows(swept.outDir, name);
+      expect(perFile[name][0].split(",").slice(0, axes.length + 1)).toEqual(["punt", ...axes.map((_, i) => `sweep_${i + 1}`)]);
+    }
+    for (const [i, p] of points.entries()) {
+      const fixed = Object.fromEntries(Object.entries(p).map(([id, w]) => [id, { waarde: w, laag: w, hoog: w }]));
       const one = await runScenario({
-        file: write({ ...base, parameters: { ...base.parameters, "wmo.kosten_vng": { waarde: kosten, laag: kosten, hoog: kosten } } }),
+        file: write({ ...base, parameters: { ...(base.parameters as object), ...fixed } }),
         outDir: join(tempDir(), `punt${i + 1}`),
         dbPath: db,
       });
-      const [, ...alone] = csvRows(one.outDir, "gemeenten.csv");
-      const inSweep = sweepRows.slice(1).filter((r) => r.split(",")[0] === String(i + 1));
-      expect(inSweep.length).toBe(1);
-      expect(
-        inSweep.map((r) => r.split(",").slice(eigen).join(",")),
-        `punt ${i + 1}`,
-      ).toEqual(alone.map((r) => r.split(",").slice(1).join(",")));
+      for (const name of Object.keys(perFile)) {
+        const [, ...alone] = csvRows(one.outDir, name);
+        const inSweep = perFile[name].slice(1).filter((r) => r.split(",")[0] === String(i + 1));
+        expect(inSweep.length, `${name} punt ${i + 1}`).toBeGreaterThan(0);
+        expect(
+          inSweep.map((r) =>
+            r
+              .split(",")
+              .slice(axes.length + 1)
+              .join(","),
+          ),
+          `${name} punt ${i + 1}`,
+        ).toEqual(alone.map((r) => r.split(",").slice(1).join(",")));
+      }
     }
-    // the two points differ where the parameter acts: the receipts when staying in
-    expect(sweepRows[1]).not.toBe(sweepRows[2]);
+    return perFile;
+  };
+
+  it("a sweep of the comparison's own parameters, evaluated in one pass, gives point for point what each point gives on its own", async () => {
+    const axes = [
+      { parameter: "verhaal.detectie", waarden: [25, 50] },
+      { parameter: "verhaal.kosten.rolstoel", waarden: [2500, 5000] },
+    ];
+    expect(
+      sweepInEenDoorgang(
+        s.graaf,
+        axes.map((a) => a.parameter),
+      ),
+    ).toBe(true);
+    // a scenario that also sets one of the swept parameters: the grid's value wins, as it does point by point
+    const rows = await sweepEqualsPoints(
+      { parameters: { "verhaal.vaste_kosten": 4000, "verhaal.detectie": 40 }, jaar: 2018, montecarlo: { trekkingen: 40, seed: 9 } },
+      axes,
+    );
+    // the points differ where the parameters act
+    expect(new Set(rows["nationaal.csv"].slice(1).map((r) => r.split(",").slice(3).join(","))).size).toBe(4);
+  });
+
+  it("a sweep of a rule the comparison stands on, run point by point, gives what each point gives on its own", async () => {
+    // a parameter of the Wmo rules (the amount per inhabitant, so the receipts when staying in): not one of the
+    // comparison's own, so each later point re-runs only what it touches
+    expect(sweepInEenDoorgang(s.graaf, ["wmo.kosten_vng"])).toBe(false);
+    const rows = await sweepEqualsPoints(
+      { parameters: { "verhaal.vaste_kosten": 4000 }, jaar: 2018, gemeente: "GM0402", montecarlo: { trekkingen: 50, seed: 9 } },
+      [{ parameter: "wmo.kosten_vng", waarden: [2, 3] }],
+    );
+    expect(rows["gemeenten.csv"].length).toBe(3);
+    expect(rows["gemeenten.csv"][1]).not.toBe(rows["gemeenten.csv"][2]);
   });
 
   it("grids are the cartesian product of the axes", () => {

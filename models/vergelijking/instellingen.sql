@@ -4,7 +4,10 @@
 -- matrix (verhaal.sobol_n), and a table for a
 -- municipality the user describes by its inhabitants (`afkoop gemeente --inwoners`, the site's gemeente page),
 -- and a selection of municipalities for the Monte Carlo (empty: all; one municipality's question needs only its
--- own draws). The caller replaces them (src/components/vergelijking-keuze.js), then the vergelijking models run again.
+-- own draws), and the grid points of a sweep (`afkoop scenario run`): per point the values of its swept parameters, which
+-- replace theirs in every vector (vectoren.sql), so that all points are evaluated in one pass; empty outside a sweep,
+-- which is one point (1). The caller replaces them (engine/vergelijking.js keuzeStatements), then the vergelijking
+-- models run again.
 CREATE OR REPLACE TABLE vg_jaren AS SELECT range AS jaar FROM range(2015, 2028);
 
 CREATE OR REPLACE TABLE vg_mc_instellingen AS
@@ -16,3 +19,5 @@ SELECT CAST(par('verhaal.mc_jaar', 2015) AS INTEGER) AS jaar,
 CREATE OR REPLACE TABLE vg_eigen_gemeenten (gemeentecode VARCHAR, gemeentenaam VARCHAR, inwoners BIGINT);
 
 CREATE OR REPLACE TABLE vg_selectie (gemeentecode VARCHAR);
+
+CREATE OR REPLACE TABLE vg_sweep (punt INTEGER, parameter_id VARCHAR, waarde DOUBLE);

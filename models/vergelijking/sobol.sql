@@ -16,7 +16,7 @@ SELECT -n.vector_id AS vector_id, n.jaar,
        n.potentieel * (1 - vg_restaandeel(d.waarde, n.onverzekerd)) / 100000.0 AS p
 FROM vg_per_100k n
 JOIN int_parameters_per_jaar d ON d.parameter_id = 'wmo.deelname_verzekeraars' AND d.jaar = n.jaar
-WHERE n.vector_id < 0;
+WHERE n.vector_id < 0 AND n.punt = (SELECT min(punt) FROM vg_punten);
 
 CREATE OR REPLACE TEMP TABLE vg_sobol_paren AS
 SELECT x.jaar, x.gevarieerd, x.trekking,

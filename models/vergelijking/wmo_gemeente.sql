@@ -12,6 +12,8 @@
 --               which opting out pays is (ontvangst + vaste_kosten) / (netto_variabel x schaal x (1 - restaandeel)
 --               per percent point of detection); above 100% it never pays.
 -- With a selection (vg_selectie) only those municipalities are evaluated (one municipality's question).
+-- Evaluated for every grid point of a sweep (vg_wmo_gemeente, what `afkoop scenario run` reads); the published table
+-- holds the first point, which outside a sweep is the only one.
 CREATE OR REPLACE TABLE vg_gemeenten AS
 SELECT * FROM (
   SELECT gemeentecode, gemeentenaam, inwoners, false AS eigen FROM stg_gemeenten
@@ -35,7 +37,7 @@ LEFT JOIN wmo_verdeling_gemeenten v ON v.jaar = p.jaar AND v.gemeentecode = g.ge
 
 CREATE OR REPLACE MACRO vg_restaandeel(deelname_verzekeraars, onverzekerd) AS (100 - deelname_verzekeraars) / 100 + onverzekerd / 100;
 
-CREATE OR REPLACE TABLE vergelijking_wmo_gemeente AS
+CREATE OR REPLACE TABLE vg_wmo_gemeente AS
 WITH basis AS (
   SELECT o.jaar, g.gemeentecode, g.gemeentenaam, g.inwoners, g.eigen, o.ontvangst, o.ontvangst_basis, o.deelnemer,
          n.*, g.inwoners / 100000.0 AS schaal,
@@ -43,7 +45,7 @@ WITH basis AS (
   FROM vg_ontvangst o JOIN vg_gemeenten g USING (gemeentecode) JOIN vg_per_100k n ON n.jaar = o.jaar AND n.vector_id = 0
   JOIN int_parameters_per_jaar d ON d.parameter_id = 'wmo.deelname_verzekeraars' AND d.jaar = o.jaar
 )
-SELECT jaar, gemeentecode, gemeentenaam, inwoners, eigen, deelnemer, ontvangst_basis,
+SELECT punt, jaar, gemeentecode, gemeentenaam, inwoners, eigen, deelnemer, ontvangst_basis,
        round(ontvangst, 2) AS ontvangst,
        round(netto_variabel * schaal * restaandeel, 2) AS rest_verhaal_bij_deelname,
        round(ontvangst + netto_variabel * schaal * restaandeel, 2) AS waarde_blijven,
@@ -58,7 +60,10 @@ SELECT jaar, gemeentecode, gemeentenaam, inwoners, eigen, deelnemer, ontvangst_b
             THEN round((ontvangst + vaste_kosten) / (netto_variabel / detectie * schaal * (1 - restaandeel)), 6) END AS breakeven_detectie_pct,
        round(netto_variabel * schaal * (1 - restaandeel) - vaste_kosten, 2) AS breakeven_ontvangst
 FROM basis
-ORDER BY jaar, gemeentecode;
+ORDER BY punt, jaar, gemeentecode;
+
+CREATE OR REPLACE TABLE vergelijking_wmo_gemeente AS
+SELECT * EXCLUDE (punt) FROM vg_wmo_gemeente WHERE punt = (SELECT min(punt) FROM vg_punten) ORDER BY jaar, gemeentecode;
 
 -- The advantage of opting out as a function of the detection rate (0-100%, steps of 10): a straight line,
 -- since every variable term is proportional to it; it crosses zero at the break-even detection rate.
@@ -66,7 +71,7 @@ CREATE OR REPLACE TABLE vergelijking_wmo_detectiecurve AS
 SELECT g.jaar, g.gemeentecode, d.range AS detectie_pct,
        round((g.voordeel_uittreden + g.vaste_kosten + g.ontvangst) / n.detectie * d.range - g.vaste_kosten - g.ontvangst, 2) AS voordeel_uittreden
 FROM vergelijking_wmo_gemeente g
-JOIN vg_per_100k n ON n.jaar = g.jaar AND n.vector_id = 0
+JOIN vg_per_100k n ON n.jaar = g.jaar AND n.vector_id = 0 AND n.punt = (SELECT min(punt) FROM vg_punten)
 CROSS JOIN range(0, 101, 10) d
 WHERE n.detectie > 0
 ORDER BY g.jaar, g.gemeentecode, d.range;

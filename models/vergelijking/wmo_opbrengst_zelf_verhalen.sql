@@ -1,6 +1,6 @@
 -- regel: Zelf verhalen (Wmo): wat een gemeente per 100.000 inwoners per jaar zou verhalen, na kosten.
 -- Opting out of the Wmo buy-off: what individual recovery brings in per 100,000 inhabitants and year, for every
--- parameter vector (vectoren.sql). Per provision type:
+-- grid point and parameter vector (vectoren.sql). Per provision type:
 --   direct          = the part of the cases that the liability insurer settles with the victim directly, so that it
 --                     never becomes a recoverable Wmo cost (Pilot Werkafspraken Wmo Verbond-ASP, January 2023):
 --                     1 - (1 - d) (1 - a), with a = verhaal.direct_door_verzekeraar (toelichting a-c, e) and d =
@@ -26,10 +26,10 @@ CREATE OR REPLACE MACRO vg_honorarium_staffel(bedrag, schijven) AS
 
 CREATE OR REPLACE TABLE vg_per_type AS
 WITH t AS (
-  SELECT t.jaar, t.vector_id, t.voorziening, t.gevallen_per_100k, t.kosten, b.*,
+  SELECT t.voorziening, t.gevallen_per_100k, t.kosten, b.*,
          1 - (1 - CASE WHEN b.drempel_direct > 0 AND t.kosten <= b.drempel_direct THEN b.drempel_toepassing / 100 ELSE 0 END)
              * (1 - b.direct_door_verzekeraar / 100) AS direct
-  FROM vg_typen t JOIN vg_breed b USING (jaar, vector_id)
+  FROM vg_typen t JOIN vg_breed b USING (punt, jaar, vector_id)
 ),
 g AS (
   SELECT *, kosten * (1 - direct) * aansprakelijkheid / 100 * (1 - verjaring_verlies / 100) AS per_geval,
@@ -37,7 +37,7 @@ g AS (
          gevallen_per_100k * detectie / 100 * slagingskans / 100 AS geslaagd
   FROM t
 )
-SELECT g.jaar, g.vector_id, g.voorziening, g.gevallen_per_100k, g.kosten, g.direct, g.per_geval, g.gemeld, g.geslaagd,
+SELECT g.punt, g.jaar, g.vector_id, g.voorziening, g.gevallen_per_100k, g.kosten, g.direct, g.per_geval, g.gemeld, g.geslaagd,
        g.geslaagd * g.per_geval AS verhaald,
        CASE CAST(g.honorarium_methode AS INTEGER)
          WHEN 1 THEN g.geslaagd * coalesce(vg_honorarium_staffel(g.per_geval, st.schijven), 0)
@@ -48,7 +48,7 @@ SELECT g.jaar, g.vector_id, g.voorziening, g.gevallen_per_100k, g.kosten, g.dire
 FROM g CROSS JOIN vg_staffel st;
 
 CREATE OR REPLACE TABLE vg_per_100k AS
-SELECT t.jaar, t.vector_id, sum(t.gemeld) AS gemeld, sum(t.geslaagd) AS geslaagd, sum(t.verhaald) AS verhaald,
+SELECT t.punt, t.jaar, t.vector_id, sum(t.gemeld) AS gemeld, sum(t.geslaagd) AS geslaagd, sum(t.verhaald) AS verhaald,
        sum(t.honorarium) AS honorarium, sum(t.behandelkosten) AS behandelkosten, sum(t.potentieel) AS potentieel,
        any_value(b.detectie) AS detectie, any_value(b.vaste_kosten) AS vaste_kosten, any_value(b.onverzekerd) AS onverzekerd,
        any_value(b.disconteringsvoet) AS disconteringsvoet, any_value(b.vertraging) AS vertraging, any_value(b.horizon) AS horizon,
@@ -57,5 +57,5 @@ SELECT t.jaar, t.vector_id, sum(t.gemeld) AS gemeld, sum(t.geslaagd) AS geslaagd
        (SELECT sum(pow(1 + any_value(b.disconteringsvoet) / 100, -h.range)) FROM range(CAST(any_value(b.horizon) AS INTEGER)) h) AS horizon_factor,
        -- net yearly value of individual recovery per 100,000 inhabitants, before fixed costs
        (sum(t.verhaald) - sum(t.honorarium)) * pow(1 + any_value(b.disconteringsvoet) / 100, -any_value(b.vertraging)) - sum(t.behandelkosten) AS netto_variabel
-FROM vg_per_type t JOIN vg_breed b USING (jaar, vector_id)
-GROUP BY t.jaar, t.vector_id;
+FROM vg_per_type t JOIN vg_breed b USING (punt, jaar, vector_id)
+GROUP BY t.punt, t.jaar, t.vector_id;

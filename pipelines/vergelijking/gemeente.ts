@@ -33,11 +33,25 @@ export async function checkYear(s: ModelSession, jaar: number, field: string) {
 
 export async function setComparison(
   s: ModelSession,
-  v: { jaar: number; trekkingen?: number; seed?: number; eigen?: { code: string; naam: string; inwoners: number }[]; selectie?: string[] },
+  v: {
+    jaar: number;
+    trekkingen?: number;
+    seed?: number;
+    eigen?: { code: string; naam: string; inwoners: number }[];
+    selectie?: string[];
+    punten?: { punt: number; waarden: Record<string, number> }[];
+  },
   yearField = "--year",
 ) {
   await checkYear(s, v.jaar, yearField);
-  for (const sql of keuzeStatements({ jaar: v.jaar, trekkingen: v.trekkingen ?? null, seed: v.seed ?? null, eigen: v.eigen ?? [], selectie: v.selectie ?? [] }))
+  for (const sql of keuzeStatements({
+    jaar: v.jaar,
+    trekkingen: v.trekkingen ?? null,
+    seed: v.seed ?? null,
+    eigen: v.eigen ?? [],
+    selectie: v.selectie ?? [],
+    punten: v.punten ?? [],
+  }))
     await s.exec(sql);
   await s.runSome(alleen(vergelijkingsModellen(s.graaf)));
 }

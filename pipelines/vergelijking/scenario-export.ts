@@ -2,9 +2,10 @@
 // made), the files (Parquet, CSV, XLSX, each with its hash) and the swap that makes them appear only when complete.
 import { createHash } from "node:crypto";
 import { dirname, join } from "node:path";
-import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
-import ExcelJS from "exceljs";
+import { closeSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
+import { constants, deflateRawSync } from "node:zlib";
 import { sheetCell } from "../../engine/export.js";
+import { xlsxChunks } from "../../engine/xlsx.js";
 import { sqlTekst as sqlString } from "../../engine/sql.js";
 import { UsageError } from "../lib/errors.ts";
 import type { Row } from "../warehouse/query.ts";
@@ -61,7 +62,9 @@ export async function writeResultFiles(s: ModelSession, tmp: string): Promise<Sc
     ["sr_nationaal", "nationaal"],
     ["sr_wlz", "wlz"],
   ] as const) {
-    await s.exec(`COPY (SELECT * FROM ${table} ORDER BY ALL) TO ${sqlString(join(tmp, name + ".parquet"))} (FORMAT parquet)`);
+    // sorted once; every file is written in this order (a table is scanned in insertion order)
+    await s.exec(`CREATE OR REPLACE TEMP TABLE sr_geordend AS SELECT * FROM ${table} ORDER BY ALL`);
+    await s.exec(`COPY sr_geordend TO ${sqlString(join(tmp, name + ".parquet"))} (FORMAT parquet)`);
     // CSV: text cells neutralised against formula injection, as in the XLSX and the site's downloads
     const cols = await s.all(`SELECT column_name AS c, data_type AS t FROM duckdb_columns() WHERE table_name = '${table}' ORDER BY column_index`);
     const list = cols
@@ -69,9 +72,9 @@ export async function writeResultFiles(s: ModelSession, tmp: string): Promise<Sc
         String(x.t) === "VARCHAR" ? `CASE WHEN regexp_matches("${x.c}", '^[=+@\t\r-]') THEN chr(39) || "${x.c}" ELSE "${x.c}" END AS "${x.c}"` : `"${x.c}"`,
       )
       .join(", ");
-    await s.exec(`COPY (SELECT ${list} FROM ${table} ORDER BY ALL) TO ${sqlString(join(tmp, name + ".csv"))} (FORMAT csv, HEADER true)`);
-    const rows = await s.all(`SELECT * FROM ${table} ORDER BY ALL`);
-    await writeXlsx(join(tmp, name + ".xlsx"), name, rows);
+    await s.exec(`COPY (SELECT ${list} FROM sr_geordend) TO ${sqlString(join(tmp, name + ".csv"))} (FORMAT csv, HEADER true)`);
+    const rows = await s.all("SELECT * FROM sr_geordend");
+    writeXlsx(join(tmp, name + ".xlsx"), name, rows);
     for (const ext of ["parquet", "csv", "xlsx"]) files.push({ name: `${name}.${ext}`, rows: rows.length, sha256: sha256File(join(tmp, `${name}.${ext}`)) });
   }
   // a sweep's municipalities once more as Parquet partitioned by grid point (punt=1/, punt=2/, ...): parts of a sweep
@@ -103,13 +106,21 @@ function sha256File(p: string) {
   return createHash("sha256").update(readFileSync(p)).digest("hex");
 }
 
-/** Spreadsheet export; text cells are neutralised against formula injection as in the site's downloads. */
-async function writeXlsx(path: string, sheet: string, rows: Row[]) {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(sheet);
+/**
+ * Spreadsheet export with the site's writer (engine/xlsx.js), deflated and written as it is made; text cells are
+ * neutralised against formula injection and numbers stay numbers, as in the site's downloads (engine/export.js).
+ */
+function writeXlsx(path: string, sheet: string, rows: Row[]) {
   const cols = rows.length ? Object.keys(rows[0]) : [];
-  ws.addRow(cols);
-  // the cells as the site's downloads write them (engine/export.js); exceljs streams the file, for sweeps of any size
-  for (const r of rows) ws.addRow(cols.map((c) => (r[c] === null || r[c] === undefined ? null : sheetCell(r[c]))));
-  await wb.xlsx.writeFile(path);
+  const cells = function* () {
+    yield cols;
+    for (const r of rows) yield cols.map((c) => (r[c] === null || r[c] === undefined ? null : sheetCell(r[c])));
+  };
+  const deflate = (b: Uint8Array, last: boolean) => deflateRawSync(b, { level: 6, finishFlush: last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH });
+  const fd = openSync(path, "wx");
+  try {
+    for (const chunk of xlsxChunks(cells(), sheet, deflate)) writeSync(fd, chunk);
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -21,7 +21,7 @@ import { basename, join, resolve } from "node:path";
 import { alleen, parameterModellen } from "../../engine/engine.js";
 import { geraaktDoor } from "../../engine/graph.js";
 import { sqlTekst } from "../../engine/sql.js";
-import { modellenVoorVergelijking } from "../../engine/vergelijking.js";
+import { modellenVoorVergelijking, sweepInEenDoorgang } from "../../engine/vergelijking.js";
 import { UsageError } from "../lib/errors.ts";
 import type { Override } from "../params/scenario.ts";
 import { codeVersion, runPipeline } from "../warehouse/build.ts";
@@ -34,6 +34,12 @@ import { gridPoints, planScenario } from "./scenario-plan.ts";
 
 export { checkOutDir, MAKER } from "./scenario-export.ts";
 export { gridPoints, planScenario, type ScenarioPlan, type SweepAxis } from "./scenario-plan.ts";
+
+/**
+ * Draws x municipalities x grid points evaluated at once in a one-pass sweep: each is one value in the Monte Carlo's
+ * quantile states (about 40 bytes with its share of the state), so a chunk stays well under a GiB.
+ */
+const SWEEP_CHUNK_CELLS = 75_000_000;
 
 export interface ScenarioRunResult {
   outDir: string;
@@ -91,28 +97,57 @@ export async function runScenario(o: {
       if (eigen.length) code = EIGEN_CODE;
     }
     const axes = plan.sweep.map((a) => a.parameter);
-    // the first point runs everything the comparison stands on; a later one only what its swept parameters touch
-    const voor = alleen(modellenVoorVergelijking(s.graaf));
-    const geraakt = alleen([...parameterModellen(s.graaf), ...geraaktDoor({ ...s.graaf, models: modellenVoorVergelijking(s.graaf) }, axes)]);
-    const axisCols = (p: Record<string, number>) => axes.map((a, i) => `${p[a]}::DOUBLE AS sweep_${i + 1}`).join(", ");
+    const vraag = { jaar, trekkingen: plan.trekkingen ?? undefined, seed: plan.seed ?? undefined, eigen };
     const gemeenteFilter = code ? `AND g.gemeentecode = ${sqlTekst(code)}` : "AND NOT g.eigen";
-    for (const [i, p] of points.entries()) {
-      const overrides: Override[] = [
-        ...plan.scenario.overrides.filter((x) => !(x.parameter_id in p)),
-        // a swept parameter is fixed at its grid value, also in the Monte Carlo (laag = hoog)
-        ...Object.entries(p).map(([id, w]) => ({ parameter_id: id, vanaf_jaar: null, waarde: String(w), laag: w, hoog: w, toelichting: "sweep" })),
-      ];
-      if (i === 0 && points.length > 1) await s.runSome(voor, overrides);
-      else if (i > 0) await s.runSome(geraakt, overrides);
-      await setComparison(s, { jaar, trekkingen: plan.trekkingen ?? undefined, seed: plan.seed ?? undefined, eigen });
-      const prefix = `${i + 1} AS punt${axes.length ? ", " + axisCols(p) : ""}`;
-      const into = (t: string) => (i === 0 ? `CREATE OR REPLACE TABLE ${t} AS` : `INSERT INTO ${t}`);
-      await s.exec(
-        `${into("sr_gemeenten")} SELECT ${prefix}, g.* EXCLUDE (eigen) FROM vergelijking_wmo_resultaat g WHERE g.jaar = ${jaar} ${gemeenteFilter} ORDER BY g.gemeentecode`,
-      );
-      await s.exec(`${into("sr_nationaal")} SELECT ${prefix}, * FROM vergelijking_wmo_nationaal WHERE jaar = ${jaar}`);
-      await s.exec(`${into("sr_wlz")} SELECT ${prefix}, * FROM vergelijking_wlz_uitvoerder`);
-      o.onProgress?.(i + 1, points.length);
+    // the results of the points now in the tables: every grid point's (vg_*, a one-pass sweep) with its swept values
+    // (vg_sweep), or one point's (the published tables) with the values given
+    const collect = async (eerste: boolean, punt?: { nr: number; waarden: Record<string, number> }) => {
+      const into = (t: string) => (eerste ? `CREATE OR REPLACE TABLE ${t} AS` : `INSERT INTO ${t}`);
+      const from = (perPunt: string, published: string, zonder: string) =>
+        punt
+          ? `SELECT ${punt.nr} AS punt${axes.map((a, i) => `, ${punt.waarden[a]}::DOUBLE AS sweep_${i + 1}`).join("")}, g.* ${zonder ? `EXCLUDE (${zonder})` : ""} FROM ${published} g`
+          : `SELECT g.punt${axes.map((_, i) => `, a.sweep_${i + 1}`).join("")}, g.* EXCLUDE (punt${zonder ? `, ${zonder}` : ""}) FROM ${perPunt} g` +
+            (axes.length
+              ? ` JOIN (SELECT punt${axes.map((a, i) => `, max(waarde) FILTER (parameter_id = ${sqlTekst(a)}) AS sweep_${i + 1}`).join("")} FROM vg_sweep GROUP BY punt) a USING (punt)`
+              : "");
+      await s.exec(`${into("sr_gemeenten")} ${from("vg_wmo_resultaat", "vergelijking_wmo_resultaat", "eigen")} WHERE g.jaar = ${jaar} ${gemeenteFilter}`);
+      await s.exec(`${into("sr_nationaal")} ${from("vg_wmo_nationaal", "vergelijking_wmo_nationaal", "")} WHERE g.jaar = ${jaar}`);
+      await s.exec(`${into("sr_wlz")} ${from("vg_wlz_uitvoerder", "vergelijking_wlz_uitvoerder", "")}`);
+    };
+    if (sweepInEenDoorgang(s.graaf, axes)) {
+      // one pass: the swept parameters are the comparison's own (verhaal.*, read only through its vectors), so every
+      // grid point is one more value of the punt column (vg_sweep), in chunks that bound the Monte Carlo's memory
+      if (plan.scenario.overrides.some((x) => axes.includes(x.parameter_id)))
+        await s.runSome(
+          alleen(modellenVoorVergelijking(s.graaf)),
+          plan.scenario.overrides.filter((x) => !axes.includes(x.parameter_id)),
+        );
+      // every municipality is evaluated, as a run of one point does (the national comparison needs them all)
+      const [{ n }] = await s.all("SELECT count(*) AS n FROM stg_gemeenten");
+      const perChunk = Math.max(1, Math.floor(SWEEP_CHUNK_CELLS / ((plan.trekkingen ?? Number(defaults.trekkingen)) * (Number(n) + eigen.length))));
+      for (let i = 0; i < points.length; i += perChunk) {
+        const punten = points.slice(i, i + perChunk).map((waarden, k) => ({ punt: i + k + 1, waarden }));
+        await setComparison(s, { ...vraag, punten: axes.length ? punten : [] });
+        await collect(i === 0);
+        o.onProgress?.(Math.min(points.length, i + perChunk), points.length);
+      }
+    } else {
+      // point by point: the first runs everything the comparison stands on, a later one only what its swept
+      // parameters touch
+      const voor = alleen(modellenVoorVergelijking(s.graaf));
+      const geraakt = alleen([...parameterModellen(s.graaf), ...geraaktDoor({ ...s.graaf, models: modellenVoorVergelijking(s.graaf) }, axes)]);
+      for (const [i, p] of points.entries()) {
+        const overrides: Override[] = [
+          ...plan.scenario.overrides.filter((x) => !(x.parameter_id in p)),
+          // a swept parameter is fixed at its grid value, also in the Monte Carlo (laag = hoog)
+          ...Object.entries(p).map(([id, w]) => ({ parameter_id: id, vanaf_jaar: null, waarde: String(w), laag: w, hoog: w, toelichting: "sweep" })),
+        ];
+        if (i === 0 && points.length > 1) await s.runSome(voor, overrides);
+        else if (i > 0) await s.runSome(geraakt, overrides);
+        await setComparison(s, vraag);
+        await collect(i === 0, { nr: i + 1, waarden: p });
+        o.onProgress?.(i + 1, points.length);
+      }
     }
     const [mc] = await s.all("SELECT * FROM vg_mc_instellingen");
 
