@@ -239,7 +239,7 @@ describe("afkoop scenario run", () => {
   it("a sweep of the comparison's own parameters, evaluated in one pass, gives point for point what each point gives on its own", async () => {
     const axes = [
       { parameter: "verhaal.detectie", waarden: [25, 50] },
-      { parameter: "verhaal.kosten.rolstoel", waarden: [2500, 5000] },
+      { parameter: "verhaal.kosten.rolstoel", waarden: [5000] },
     ];
     expect(
       sweepInEenDoorgang(
@@ -253,7 +253,7 @@ describe("afkoop scenario run", () => {
       axes,
     );
     // the points differ where the parameters act
-    expect(new Set(rows["nationaal.csv"].slice(1).map((r) => r.split(",").slice(3).join(","))).size).toBe(4);
+    expect(new Set(rows["nationaal.csv"].slice(1).map((r) => r.split(",").slice(3).join(","))).size).toBe(2);
   });
 
   it("a sweep of a rule the comparison stands on, run point by point, gives what each point gives on its own", async () => {

@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { loadInputs, type InputFile } from "../load/inputs.ts";
@@ -144,7 +144,7 @@ function alive(pid: number): boolean {
  */
 export function lockWarehouse(dbPath: string): () => void {
   const lock = `${dbPath}.lock`;
-  for (let attempt = 0; attempt < 2; attempt++) {
+  for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const fd = openSync(lock, "wx");
       writeSync(fd, `${process.pid}\n${new Date().toISOString()}\n`);
@@ -171,7 +171,24 @@ export function lockWarehouse(dbPath: string): () => void {
           `${dbPath}: another pipeline (process ${pid}, started ${since || "at an unknown time"}) is writing this warehouse; wait for it to finish, or use --db for another file. Nothing was changed.`,
         );
       }
-      rmSync(lock, { force: true }); // stale: its process is gone
+      // stale: its process is gone. Taken over by moving it aside (atomic), so that of two runs that both found it, one
+      // moves it; a run that finds it moved a live lock instead (made after it read the stale one) puts it back
+      const aside = `${lock}.stale-${process.pid}`;
+      try {
+        renameSync(lock, aside);
+      } catch {
+        continue;
+      }
+      if (readFileSync(aside, "utf8").split("\n")[0] !== pidText) {
+        try {
+          linkSync(aside, lock);
+        } catch {
+          // a third run took the lock in the meantime: it holds it now
+        }
+        rmSync(aside, { force: true });
+        continue;
+      }
+      rmSync(aside, { force: true });
     }
   }
   throw new WarehouseBusyError(`${dbPath}: could not take the lock ${lock}. Nothing was changed.`);

@@ -1,12 +1,13 @@
-// Hostile conditions for the warehouse build: a pipeline killed at several moments, two pipelines on one --db. The
-// previous warehouse stays byte for byte as it was, no staging file holds the claims ledger, a killed run's lock and
-// leftovers are taken over by the next run, and a second concurrent run refuses with a clear message.
+// Hostile conditions for the warehouse build: a pipeline killed at several moments, then two pipelines on one --db.
+// The previous warehouse stays byte for byte as it was, no staging file holds the claims ledger, a killed run's lock
+// and leftovers are taken over by the next run, and a second concurrent run refuses with a clear message.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "../../pipelines/warehouse/paths.ts";
-import { sha256, warehouseCopy } from "../support/fixtures.ts";
+import { lockWarehouse } from "../../pipelines/warehouse/build.ts";
+import { sha256, tempDir, warehouseCopy } from "../support/fixtures.ts";
 
 let db: string;
 beforeAll(async () => {
@@ -15,6 +16,17 @@ beforeAll(async () => {
 
 const bin = join(ROOT, "bin/afkoop.mjs");
 const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: "utf8" });
+
+/** A pipeline on the warehouse, with its exit code and what it wrote to stderr. */
+const pipeline = () =>
+  new Promise<{ code: number | null; err: string }>((resolve) => {
+    const child = spawn(process.execPath, [bin, "pipeline", "--db", db], { stdio: ["ignore", "ignore", "pipe"] });
+    let err = "";
+    child.stderr.on("data", (d) => {
+      err += d;
+    });
+    child.once("exit", (code) => resolve({ code, err }));
+  });
 
 /** Files next to the warehouse that a run leaves behind, and any that holds a case id of the shipped ledger. */
 function leftovers(dir: string) {
@@ -46,7 +58,7 @@ async function building(dir: string, pid: number | undefined): Promise<void> {
 }
 
 describe("a pipeline killed at any moment", () => {
-  it("leaves the previous warehouse byte for byte, never writes the ledger as plain text, and the next run takes over its lock", async () => {
+  it("leaves the previous warehouse byte for byte and never writes the ledger as plain text; the next run takes over its lock, and one started meanwhile refuses", async () => {
     const before = sha256(db);
     // while starting (before anything is made), as the build starts, and while it loads and runs the models
     for (const [ms, after] of [
@@ -71,10 +83,19 @@ describe("a pipeline killed at any moment", () => {
         when,
       ).toEqual([]);
     }
-    const next = run("pipeline", "--db", db);
-    expect(next.status, next.stderr).toBe(0);
+    // the next run takes over the killed run's lock and leftovers; a second run started meanwhile refuses, naming it
+    const [a, b] = await Promise.all([pipeline(), new Promise((r) => setTimeout(r, 300)).then(pipeline)]);
+    expect([a.code, b.code].sort(), a.err + b.err).toEqual([0, 1]);
+    const refused = a.code === 1 ? a : b;
+    expect(refused.err).toMatch(
+      /another pipeline \(process \d+, started .*\) is writing this warehouse; wait for it to finish, or use --db for another file\. Nothing was changed\./,
+    );
+    expect(refused.err).not.toMatch(/\n\s+at /);
     expect(leftovers(dirname(db)).files).toEqual([]);
     expect(existsSync(`${db}.lock`)).toBe(false);
+    // and the warehouse it built is whole
+    const check = run("wmo", "--year", "2015", "--json", "--db", db);
+    expect(check.status, check.stderr).toBe(0);
   });
 
   it("a run stopped with Ctrl-C (SIGINT) or SIGTERM removes what it made", async () => {
@@ -91,28 +112,19 @@ describe("a pipeline killed at any moment", () => {
   });
 });
 
-describe("two pipelines on one --db", () => {
-  it("one builds, the other refuses naming the running one, and the warehouse is whole", async () => {
-    const start = () =>
-      new Promise<{ code: number | null; err: string }>((resolve) => {
-        const child = spawn(process.execPath, [bin, "pipeline", "--db", db], { stdio: ["ignore", "ignore", "pipe"] });
-        let err = "";
-        child.stderr.on("data", (d) => {
-          err += d;
-        });
-        child.once("exit", (code) => resolve({ code, err }));
-      });
-    const [a, b] = await Promise.all([start(), new Promise((r) => setTimeout(r, 300)).then(start)]);
-    const codes = [a.code, b.code].sort();
-    expect(codes).toEqual([0, 1]);
-    const refused = a.code === 1 ? a : b;
-    expect(refused.err).toMatch(
-      /another pipeline \(process \d+, started .*\) is writing this warehouse; wait for it to finish, or use --db for another file\. Nothing was changed\./,
-    );
-    expect(refused.err).not.toMatch(/\n\s+at /);
-    const check = run("wmo", "--year", "2015", "--json", "--db", db);
-    expect(check.status).toBe(0);
-    expect(existsSync(`${db}.lock`)).toBe(false);
+describe("the warehouse lock", () => {
+  it("a lock whose process is gone is taken over, leaving nothing beside it; a live one is refused, naming its process", () => {
+    const dir = tempDir();
+    const target = join(dir, "w.duckdb");
+    // a process id that is no longer running: a child that has exited
+    const gone = spawnSync(process.execPath, ["-e", "process.pid"]).pid!;
+    writeFileSync(`${target}.lock`, `${gone}\n2026-01-01T00:00:00.000Z\n`);
+    const release = lockWarehouse(target);
+    expect(readFileSync(`${target}.lock`, "utf8").split("\n")[0]).toBe(String(process.pid));
+    expect(readdirSync(dir)).toEqual(["w.duckdb.lock"]);
+    expect(() => lockWarehouse(target)).toThrow(new RegExp(`another pipeline \\(process ${process.pid}, started `));
+    release();
+    expect(readdirSync(dir)).toEqual([]);
   });
 });
 
