@@ -44,14 +44,15 @@ export async function benchScenario(draws = 1000, repeat = 3) {
 
 /**
  * A two-parameter sweep (verhaal.detectie x verhaal.honorarium_percentage) of the comparison for every municipality,
- * with `draws` draws, at n x n grid points for each n in `sizes`: the whole run's time per size, the line through
- * them, the cost of one more point against a one-point run, and the 20 x 20 sweep the line gives.
+ * with `draws` draws, at n x n grid points for each n in `sizes` (the last the issue's 20 x 20): the whole run's time
+ * and peak memory per size, the line through them, and the cost of one more point against a one-point run.
  */
-export async function benchSweep(draws = 1000, sizes = [1, 2, 3]) {
+export async function benchSweep(draws = 1000, sizes = [1, 5, 10, 20]) {
   if (!existsSync(DEFAULT_DB)) await runPipeline({});
   const dir = mkdtempSync(join(tmpdir(), "afkoop-bench-sweep-"));
   try {
     const points: [number, number][] = [];
+    const peaks: Record<number, number> = {};
     for (const n of sizes) {
       const file = join(dir, `sweep-${n}.json`);
       const axis = (parameter: string, van: number, tot: number) => (n === 1 ? { parameter, waarden: [van] } : { parameter, van, tot, stappen: n });
@@ -64,18 +65,29 @@ export async function benchSweep(draws = 1000, sizes = [1, 2, 3]) {
           sweep: [axis("verhaal.detectie", 20, 80), axis("verhaal.honorarium_percentage", 5, 15)],
         }),
       );
+      // the process's resident memory, sampled while the run's queries work in DuckDB's threads
+      let peak = process.memoryUsage.rss();
+      const sample = setInterval(() => {
+        peak = Math.max(peak, process.memoryUsage.rss());
+      }, 50);
       const r = await runScenario({ file, outDir: join(dir, `out-${n}`) });
+      clearInterval(sample);
       points.push([r.points, r.millis]);
+      peaks[r.points] = Math.round(peak / 2 ** 20);
+      rmSync(join(dir, `out-${n}`), { recursive: true, force: true });
     }
     const line = fitLine("grid points", points);
     const onePointMs = points.find(([p]) => p === 1)?.[1] ?? line.interceptMs + line.slopeMs;
+    const largest = points[points.length - 1];
     return {
       draws,
       line,
       onePointMs: Math.round(onePointMs),
       perPointMs: Math.round(line.slopeMs),
       ratio: Number((line.slopeMs / onePointMs).toFixed(3)),
-      sweep400Ms: Math.round(line.interceptMs + 400 * line.slopeMs),
+      largestPoints: largest[0],
+      largestMs: Math.round(largest[1]),
+      peakRssMiB: peaks,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

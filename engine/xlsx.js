@@ -126,13 +126,13 @@ function colName(i) {
   return s;
 }
 
-/** One row of the sheet: numbers and booleans as values, text inline, nothing for null. @param {unknown[]} r @param {number} i */
-function rowXml(r, i) {
+/** One row of the sheet: numbers and booleans as values, text inline, nothing for null. @param {unknown[]} r @param {number} i @param {string[]} kolommen */
+function rowXml(r, i, kolommen) {
   let out = `<row r="${i + 1}">`;
   for (let j = 0; j < r.length; j++) {
     const v = r[j];
     if (v === null || v === undefined) continue;
-    const ref = `${colName(j)}${i + 1}`;
+    const ref = `${(kolommen[j] ??= colName(j))}${i + 1}`;
     if (typeof v === "number" && Number.isFinite(v)) out += `<c r="${ref}"><v>${v}</v></c>`;
     else if (typeof v === "boolean") out += `<c r="${ref}" t="b"><v>${v ? 1 : 0}</v></c>`;
     else out += `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${xml(v)}</t></is></c>`;
@@ -145,10 +145,12 @@ function* sheetXml(rows) {
   yield enc.encode(
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`,
   );
+  /** @type {string[]} the column letters, A, B, ..., made once */
+  const kolommen = [];
   let i = 0;
   let buf = "";
   for (const r of rows) {
-    buf += rowXml(r, i++);
+    buf += rowXml(r, i++, kolommen);
     if (buf.length > 1 << 20) {
       yield enc.encode(buf);
       buf = "";
