@@ -10,6 +10,7 @@ import { benchMonteCarlo } from "./montecarlo.ts";
 import { lineText } from "./growth.ts";
 import { benchScenario, benchSweep } from "./scenario.ts";
 import { benchSite, benchStart } from "./site.ts";
+import { benchStaging } from "./staging.ts";
 import { chromiumPath } from "../test/support/browser.ts";
 
 interface Run {
@@ -101,6 +102,13 @@ try {
   console.log(`  ${lineText("cost of a sweep", sw.line)}`);
   console.log(`  ${lineText("cost of the Rekenmodel's Monte Carlo", mc.growth, 100_000)}`);
   writeFileSync(join(ROOT, ".bench/scenario.json"), JSON.stringify({ date: new Date().toISOString(), ...sc, sweep: sw }, null, 2));
+
+  const st = await benchStaging(5);
+  const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+  console.log(
+    `staging tables to DuckDB-Wasm (${st.tables} tables): Arrow IPC ${kib(st.arrowBytes.raw)} (${kib(st.arrowBytes.brotli)} brotli, ${kib(st.arrowBytes.gzip)} gzip), loaded in ${st.arrowLoadMs} ms; CSV ${kib(st.csvBytes.raw)} (${kib(st.csvBytes.brotli)} brotli, ${kib(st.csvBytes.gzip)} gzip), loaded in ${st.csvLoadMs} ms (medians of 5; the site sends Arrow)`,
+  );
+  writeFileSync(join(ROOT, ".bench/staging.json"), JSON.stringify({ date: new Date().toISOString(), ...st }, null, 2));
 
   if (!chromiumPath()) console.log("site benchmark skipped: no Chromium (install Debian's chromium or set CHROMIUM_PATH)");
   else {

@@ -1,8 +1,9 @@
 // The model engine: loads staging tables into a DuckDB connection and runs the project's SQL model files on it,
 // unchanged, with a scenario's parameter overrides. The site runs it on DuckDB-Wasm, the tests on node-api; it knows
 // nothing of the rules themselves: every number comes from the same SQL files the pipeline runs.
-// `db` is a small adapter: { query(sql) -> Promise<rows as objects>, registerFileText(name, text) -> Promise }.
-// A bundle is { staging: [{table, columns, csv}], models: [Model in run order] } (pipelines/site/bundle.ts).
+// `db` is a small adapter: { query(sql) -> Promise<rows as objects>, registerFileText(name, text) -> Promise,
+// insertArrowIPC?(table, bytes) -> Promise }. A bundle is { staging: [{table, columns, csv}], models: [Model in run
+// order], arrow?: Uint8Array } (pipelines/site/bundle.ts); the site sends the tables as Arrow IPC only.
 import { select } from "./graph.js";
 import { sqlTekst as q } from "./sql.js";
 
@@ -24,21 +25,38 @@ export const alleen = (models) => {
   return (name) => namen.has(name);
 };
 
+/**
+ * Loads the bundle's staging tables: from Arrow IPC when the bundle carries it (`bundle.arrow`, the site's
+ * data/staging.bin: pipelines/site/bundle.ts stagingArrow) and the adapter can insert it, else from the CSV text of
+ * each table. Either way each column gets its DuckDB type, so the tables are the same.
+ */
 export async function loadStaging(db, bundle) {
   await db.query("SET autoinstall_known_extensions = false");
   await db.query("SET autoload_known_extensions = false");
-  for (const t of bundle.staging) {
-    const file = `${t.table}.csv`;
-    await db.registerFileText(file, t.csv);
-    const columns = t.columns.map((c) => `${q(c.name)}: ${q(c.type)}`).join(", ");
-    await db.query(
-      `CREATE OR REPLACE TABLE ${t.table} AS SELECT * FROM read_csv(${q(file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', nullstr = '', columns = {${columns}})`,
-    );
+  if (bundle.arrow && db.insertArrowIPC) {
+    const bytes = bundle.arrow;
+    const n = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(0, true);
+    const index = JSON.parse(new TextDecoder().decode(bytes.subarray(4, 4 + n)));
+    for (const t of index) {
+      const start = 4 + n + t.offset;
+      // a copy: the engine's worker takes over the buffer it is given
+      await db.insertArrowIPC(`${t.table}_arrow`, bytes.slice(start, start + t.length));
+      const columns = t.columns.map((c) => `CAST("${c.name}" AS ${c.type}) AS "${c.name}"`).join(", ");
+      await db.query(`CREATE OR REPLACE TABLE ${t.table} AS SELECT ${columns} FROM ${t.table}_arrow; DROP TABLE ${t.table}_arrow`);
+    }
+  } else {
+    for (const t of bundle.staging) {
+      const file = `${t.table}.csv`;
+      await db.registerFileText(file, t.csv);
+      const columns = t.columns.map((c) => `${q(c.name)}: ${q(c.type)}`).join(", ");
+      await db.query(
+        `CREATE OR REPLACE TABLE ${t.table} AS SELECT * FROM read_csv(${q(file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', nullstr = '', columns = {${columns}})`,
+      );
+    }
   }
   await setOverrides(db, []);
 }
 
-/** SQL that sets parameter overrides as the pipeline takes them: [{parameter_id, vanaf_jaar, waarde, laag, hoog, toelichting}]. */
 export function overridesSql(overrides) {
   const num = (v) => (v === null || v === undefined ? "NULL" : Number.isFinite(Number(v)) ? String(Number(v)) : "NULL");
   const rows = overrides.map(

@@ -132,7 +132,8 @@ function rowXml(r, i, kolommen) {
   for (let j = 0; j < r.length; j++) {
     const v = r[j];
     if (v === null || v === undefined) continue;
-    const ref = `${(kolommen[j] ??= colName(j))}${i + 1}`;
+    if (kolommen[j] === undefined) kolommen[j] = colName(j);
+    const ref = `${kolommen[j]}${i + 1}`;
     if (typeof v === "number" && Number.isFinite(v)) out += `<c r="${ref}"><v>${v}</v></c>`;
     else if (typeof v === "boolean") out += `<c r="${ref}" t="b"><v>${v ? 1 : 0}</v></c>`;
     else out += `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${xml(v)}</t></is></c>`;

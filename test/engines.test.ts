@@ -1,7 +1,7 @@
 // One model, two engines: the SQL files run unchanged in DuckDB-Wasm (the site's engine, here through its Node
 // build) give the same marts as the pipeline in node-api, with the shipped parameters and with a scenario.
 import { beforeAll, afterAll, describe, expect, it } from "vitest";
-import { modelBundle, type ModelBundle } from "../pipelines/site/bundle.ts";
+import { modelBundle, stagingArrow, type ModelBundle } from "../pipelines/site/bundle.ts";
 import { parseScenario } from "../pipelines/params/scenario.ts";
 import { ModelSession } from "../pipelines/warehouse/session.ts";
 import { keuzeStatements } from "../engine/vergelijking.js";
@@ -62,7 +62,8 @@ beforeAll(async () => {
   db = await sharedWarehouse();
   bundle = await modelBundle(db);
   node = await ModelSession.open(db);
-  wasm = await wasmEngine(bundle);
+  // the site's engine: the staging tables as Arrow IPC, with no CSV to fall back on (as the site sends them)
+  wasm = await wasmEngine({ staging: [], models: bundle.models, arrow: await stagingArrow(db) });
 }, 120_000);
 afterAll(() => {
   node?.close();
@@ -73,6 +74,25 @@ describe("the same SQL in node-api and DuckDB-Wasm", () => {
   it("the bundle holds no record-level claims and no model that reads them", () => {
     expect(bundle.staging.map((t) => t.table)).not.toContain("stg_verhaal_claims");
     expect(bundle.models.some((m) => m.sql.includes("stg_verhaal_claims"))).toBe(false);
+  });
+
+  it("the staging tables arrive the same as Arrow IPC (the site) and as CSV: every row, every column and its type", async () => {
+    const csv = await wasmEngine(bundle);
+    try {
+      expect(bundle.arrow).toBeUndefined();
+      const typen = "SELECT table_name, column_name, data_type FROM duckdb_columns() WHERE table_name LIKE 'stg%' ORDER BY ALL";
+      const a = await wasm.query(typen);
+      expect(a.length).toBeGreaterThan(50);
+      expect(await csv.query(typen)).toEqual(a);
+      for (const t of bundle.staging) {
+        const rows = async (e: WasmEngine) => (await e.query(`SELECT * FROM ${t.table} ORDER BY ALL`)).map((r: Record<string, unknown>) => JSON.stringify(r));
+        const [x, y] = [await rows(wasm), await rows(csv)];
+        expect(x.length, t.table).toBeGreaterThan(0);
+        expect(x, t.table).toEqual(y);
+      }
+    } finally {
+      csv.close();
+    }
   });
 
   it("gives the same marts with the shipped parameters", async () => {

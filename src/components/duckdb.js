@@ -1,5 +1,5 @@
 // DuckDB-Wasm in the browser, from the site's own files: the engine and worker are passed in as URLs
-// (FileAttachment(...).href), extensions are never fetched, and tables arrive as CSV text.
+// (FileAttachment(...).href), extensions are never fetched, and the staging tables arrive as Arrow IPC.
 import * as duckdb from "@duckdb/duckdb-wasm";
 import { alleen, modelEngine } from "../engine/engine.js";
 
@@ -17,6 +17,9 @@ export async function openEngine({ wasm, worker, bundle }) {
     async registerFileText(name, text) {
       await db.registerFileText(name, text);
     },
+    async insertArrowIPC(name, bytes) {
+      await conn.insertArrowFromIPCStream(bytes, { name, create: true });
+    },
   };
   return modelEngine(adapter, bundle, () => {
     conn.close();
@@ -30,11 +33,12 @@ export async function openEngine({ wasm, worker, bundle }) {
  * FileAttachments of the page.
  */
 /** @param {any} files @param {((graaf: any) => { name: string }[]) | null} [eerst] */
-export function pageEngine({ modelFile, wasmFile, workerFile }, eerst = null) {
+export function pageEngine({ modelFile, stagingFile, wasmFile, workerFile }, eerst = null) {
   let belofte = null;
   const engine = () =>
     (belofte ??= (async () => {
-      const e = await openEngine({ wasm: wasmFile.href, worker: workerFile.href, bundle: await modelFile.json() });
+      const [model, staging] = await Promise.all([modelFile.json(), stagingFile.arrayBuffer()]);
+      const e = await openEngine({ wasm: wasmFile.href, worker: workerFile.href, bundle: { ...model, arrow: new Uint8Array(staging) } });
       if (eerst) await e.run([], alleen(eerst(e.graaf)));
       return e;
     })());

@@ -9,7 +9,8 @@ const require = createRequire(import.meta.url);
 
 export type WasmEngine = Awaited<ReturnType<typeof modelEngine>>;
 
-export async function wasmEngine(bundle: ModelBundle): Promise<WasmEngine> {
+/** DuckDB-Wasm behind the site's adapter (engine.js), and how to close it. */
+export async function wasmAdapter() {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const duckdb = require("@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs");
   const dist = dirname(require.resolve("@duckdb/duckdb-wasm/dist/duckdb-eh.wasm"));
@@ -34,8 +35,14 @@ export async function wasmEngine(bundle: ModelBundle): Promise<WasmEngine> {
     async registerFileText(name: string, text: string) {
       db.registerFileText(name, text);
     },
+    async insertArrowIPC(name: string, bytes: Uint8Array) {
+      conn.insertArrowFromIPCStream(bytes, { name, create: true });
+    },
   };
-  return modelEngine(adapter, bundle, () => {
-    conn.close();
-  });
+  return { adapter, close: () => conn.close() };
+}
+
+export async function wasmEngine(bundle: ModelBundle): Promise<WasmEngine> {
+  const { adapter, close } = await wasmAdapter();
+  return modelEngine(adapter, bundle, close);
 }
