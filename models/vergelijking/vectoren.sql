@@ -40,50 +40,62 @@ sobol AS (
 )
 SELECT * FROM basis UNION ALL SELECT * FROM mc UNION ALL SELECT * FROM sobol;
 
--- every vector's values keyed by parameter id, and the grid points of a sweep (vg_sweep; one point, 1, outside a
--- sweep), each with the values of its swept parameters
-CREATE OR REPLACE TEMP TABLE vg_vector_waarden AS
-SELECT jaar, vector_id, map_from_entries(list({'k': parameter_id, 'v': waarde})) AS w FROM vg_vectoren GROUP BY jaar, vector_id;
-
+-- the grid points of a sweep (vg_sweep), or one point (1) outside a sweep
 CREATE OR REPLACE TABLE vg_punten AS
-SELECT punt, map_from_entries(list({'k': parameter_id, 'v': waarde})) AS w FROM vg_sweep GROUP BY punt
-UNION ALL SELECT 1, MAP {}::MAP(VARCHAR, DOUBLE) WHERE NOT EXISTS (SELECT 1 FROM vg_sweep);
+SELECT DISTINCT punt FROM vg_sweep UNION ALL SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM vg_sweep);
 
--- a parameter's value in a vector at a grid point: a swept parameter holds the point's value in every vector (base
--- and draws), as if the point were run on its own with that parameter fixed (laag = hoog = the value); every other
--- parameter keeps its draw, which does not depend on the swept ones (trek_u is keyed by seed, draw and parameter id)
-CREATE OR REPLACE MACRO vg_waarde(punt, vector, id) AS coalesce(punt[id], vector[id]);
+-- every vector's values in two parts: what is the same at every grid point (punt NULL: each parameter a sweep does not
+-- set), and per grid point its swept parameters at the point's value in every vector (base and draws), as if the point
+-- were run on its own with that parameter fixed (laag = hoog = the value); every other parameter keeps its draw, which
+-- does not depend on the swept ones (trek_u is keyed by seed, draw and parameter id)
+CREATE OR REPLACE MACRO vg_punt_vectoren() AS TABLE
+SELECT NULL::INTEGER AS punt, jaar, vector_id, parameter_id, waarde FROM vg_vectoren
+WHERE parameter_id NOT IN (SELECT parameter_id FROM vg_sweep)
+UNION ALL
+SELECT s.punt, v.jaar, v.vector_id, v.parameter_id, s.waarde FROM vg_vectoren v JOIN vg_sweep s USING (parameter_id);
+
+-- each grid point's rows: the shared part with the point's own (exactly one of them holds each value), so that a sweep
+-- pivots its vectors once, not once per grid point
+CREATE OR REPLACE MACRO vg_per_punt(delen) AS TABLE
+SELECT p.punt, d.* EXCLUDE (punt) FROM query_table(delen) d CROSS JOIN vg_punten p WHERE d.punt IS NULL
+UNION ALL SELECT * FROM query_table(delen) WHERE punt IS NOT NULL;
+
+CREATE OR REPLACE TEMP TABLE vg_breed_delen AS
+SELECT punt, jaar, vector_id,
+  max(waarde) FILTER (parameter_id = 'verhaal.detectie') AS detectie,
+  max(waarde) FILTER (parameter_id = 'verhaal.slagingskans') AS slagingskans,
+  max(waarde) FILTER (parameter_id = 'verhaal.aansprakelijkheid') AS aansprakelijkheid,
+  max(waarde) FILTER (parameter_id = 'verhaal.drempel_direct') AS drempel_direct,
+  max(waarde) FILTER (parameter_id = 'verhaal.drempel_toepassing') AS drempel_toepassing,
+  max(waarde) FILTER (parameter_id = 'verhaal.direct_door_verzekeraar') AS direct_door_verzekeraar,
+  max(waarde) FILTER (parameter_id = 'verhaal.verjaring_verlies') AS verjaring_verlies,
+  max(waarde) FILTER (parameter_id = 'verhaal.vertraging') AS vertraging,
+  max(waarde) FILTER (parameter_id = 'verhaal.honorarium_methode') AS honorarium_methode,
+  max(waarde) FILTER (parameter_id = 'verhaal.honorarium_percentage') AS honorarium_percentage,
+  max(waarde) FILTER (parameter_id = 'verhaal.honorarium_uren') AS honorarium_uren,
+  max(waarde) FILTER (parameter_id = 'verhaal.uurtarief') AS uurtarief,
+  max(waarde) FILTER (parameter_id = 'verhaal.behandelkosten') AS behandelkosten,
+  max(waarde) FILTER (parameter_id = 'verhaal.vaste_kosten') AS vaste_kosten,
+  max(waarde) FILTER (parameter_id = 'verhaal.onverzekerd') AS onverzekerd,
+  max(waarde) FILTER (parameter_id = 'verhaal.disconteringsvoet') AS disconteringsvoet,
+  max(waarde) FILTER (parameter_id = 'verhaal.horizon') AS horizon,
+  max(waarde) FILTER (parameter_id = 'verhaal.wlz_detectie') AS wlz_detectie,
+  max(waarde) FILTER (parameter_id = 'verhaal.wlz_aandeel_uitvoerder') AS wlz_aandeel_uitvoerder
+FROM vg_punt_vectoren() GROUP BY punt, jaar, vector_id;
 
 CREATE OR REPLACE TABLE vg_breed AS
-SELECT p.punt, v.jaar, v.vector_id,
-  vg_waarde(p.w, v.w, 'verhaal.detectie') AS detectie,
-  vg_waarde(p.w, v.w, 'verhaal.slagingskans') AS slagingskans,
-  vg_waarde(p.w, v.w, 'verhaal.aansprakelijkheid') AS aansprakelijkheid,
-  vg_waarde(p.w, v.w, 'verhaal.drempel_direct') AS drempel_direct,
-  vg_waarde(p.w, v.w, 'verhaal.drempel_toepassing') AS drempel_toepassing,
-  vg_waarde(p.w, v.w, 'verhaal.direct_door_verzekeraar') AS direct_door_verzekeraar,
-  vg_waarde(p.w, v.w, 'verhaal.verjaring_verlies') AS verjaring_verlies,
-  vg_waarde(p.w, v.w, 'verhaal.vertraging') AS vertraging,
-  vg_waarde(p.w, v.w, 'verhaal.honorarium_methode') AS honorarium_methode,
-  vg_waarde(p.w, v.w, 'verhaal.honorarium_percentage') AS honorarium_percentage,
-  vg_waarde(p.w, v.w, 'verhaal.honorarium_uren') AS honorarium_uren,
-  vg_waarde(p.w, v.w, 'verhaal.uurtarief') AS uurtarief,
-  vg_waarde(p.w, v.w, 'verhaal.behandelkosten') AS behandelkosten,
-  vg_waarde(p.w, v.w, 'verhaal.vaste_kosten') AS vaste_kosten,
-  vg_waarde(p.w, v.w, 'verhaal.onverzekerd') AS onverzekerd,
-  vg_waarde(p.w, v.w, 'verhaal.disconteringsvoet') AS disconteringsvoet,
-  vg_waarde(p.w, v.w, 'verhaal.horizon') AS horizon,
-  vg_waarde(p.w, v.w, 'verhaal.wlz_detectie') AS wlz_detectie,
-  vg_waarde(p.w, v.w, 'verhaal.wlz_aandeel_uitvoerder') AS wlz_aandeel_uitvoerder
-FROM vg_vector_waarden v CROSS JOIN vg_punten p;
+SELECT punt, jaar, vector_id, max(COLUMNS(* EXCLUDE (punt, jaar, vector_id)))
+FROM vg_per_punt('vg_breed_delen') GROUP BY punt, jaar, vector_id;
 
 -- the provision types: every type with a number of cases (verhaal.gevallen.<type>) and a cost (verhaal.kosten.<type>)
+CREATE OR REPLACE TEMP TABLE vg_typen_delen AS
+SELECT punt, jaar, vector_id, split_part(parameter_id, '.', 3) AS voorziening,
+       max(waarde) FILTER (parameter_id LIKE 'verhaal.gevallen.%') AS gevallen_per_100k,
+       max(waarde) FILTER (parameter_id LIKE 'verhaal.kosten.%') AS kosten
+FROM vg_punt_vectoren()
+WHERE parameter_id LIKE 'verhaal.gevallen.%' OR parameter_id LIKE 'verhaal.kosten.%'
+GROUP BY punt, jaar, vector_id, split_part(parameter_id, '.', 3);
+
 CREATE OR REPLACE TABLE vg_typen AS
-WITH t AS (
-  SELECT DISTINCT jaar, split_part(parameter_id, '.', 3) AS voorziening FROM vg_vectoren
-  WHERE parameter_id LIKE 'verhaal.gevallen.%' OR parameter_id LIKE 'verhaal.kosten.%'
-)
-SELECT p.punt, v.jaar, v.vector_id, t.voorziening,
-       vg_waarde(p.w, v.w, 'verhaal.gevallen.' || t.voorziening) AS gevallen_per_100k,
-       vg_waarde(p.w, v.w, 'verhaal.kosten.' || t.voorziening) AS kosten
-FROM vg_vector_waarden v JOIN t USING (jaar) CROSS JOIN vg_punten p;
+SELECT punt, jaar, vector_id, voorziening, max(gevallen_per_100k) AS gevallen_per_100k, max(kosten) AS kosten
+FROM vg_per_punt('vg_typen_delen') GROUP BY punt, jaar, vector_id, voorziening;
