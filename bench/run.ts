@@ -11,6 +11,7 @@ import { lineText } from "./growth.ts";
 import { benchScenario, benchSweep } from "./scenario.ts";
 import { benchSite, benchStart } from "./site.ts";
 import { benchStaging } from "./staging.ts";
+import { benchLedger } from "./ledger.ts";
 import { chromiumPath } from "../test/support/browser.ts";
 
 interface Run {
@@ -72,6 +73,15 @@ try {
   console.log(`target: shipped data within 3000 ms — ${shipped.pipelineMsMedian <= 3000 ? "met" : "MISSED"} (pipeline ${shipped.pipelineMsMedian} ms)`);
   mkdirSync(join(ROOT, ".bench"), { recursive: true });
   writeFileSync(join(ROOT, ".bench/pipeline.json"), JSON.stringify({ date: new Date().toISOString(), results }, null, 2));
+
+  const ledger = benchLedger();
+  for (const r of ledger.runs)
+    console.log(`pipeline, claims ledger of ${r.rows.toLocaleString("en-GB")} rows: ${r.pipelineMs} ms, peak memory ${r.maxRssMiB} MiB`);
+  console.log(
+    `  10,000,000 rows by the fitted lines: ${ledger.tenMillion.ms} ms and ${ledger.tenMillion.maxRssMiB} MiB — ${ledger.tenMillion.ms <= 60_000 && ledger.tenMillion.maxRssMiB <= 4096 ? "met" : "MISSED"} (target 60000 ms, 4096 MiB); the loader refuses a file of more than ${ledger.rowLimit.toLocaleString("en-GB")} rows`,
+  );
+  console.log(`  ${lineText("cost of a ledger", ledger.time)}`);
+  writeFileSync(join(ROOT, ".bench/ledger.json"), JSON.stringify({ date: new Date().toISOString(), ...ledger }, null, 2));
 
   const mc = await benchMonteCarlo(100_000, 300);
   console.log(
