@@ -20,7 +20,7 @@ const TYPES = {
   ".png": "image/png",
   ".sql": "text/plain",
 };
-const COMPRESSIBLE = new Set([".html", ".js", ".css", ".json", ".wasm", ".csv", ".svg", ".sql"]);
+const COMPRESSIBLE = new Set([".html", ".js", ".css", ".json", ".wasm", ".csv", ".svg", ".sql", ".bin", ".arrow"]);
 const HASHED = /^\/_(file|import|npm|node|observablehq)\//;
 
 /**
