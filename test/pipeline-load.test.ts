@@ -4,7 +4,8 @@ import ExcelJS from "exceljs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseDelimited } from "../pipelines/load/delimited.ts";
-import { parseNumber } from "../pipelines/load/validate.ts";
+import { normalise, parseNumber } from "../pipelines/load/validate.ts";
+import { Decimal } from "decimal.js";
 import { TABLES } from "../pipelines/load/schema.ts";
 import { runPipeline } from "../pipelines/warehouse/build.ts";
 import { withWarehouse } from "../pipelines/warehouse/query.ts";
@@ -66,6 +67,37 @@ describe("loading the shipped data", () => {
     const assumptions = await read(db, "SELECT cijfer_id, laag, hoog FROM mart_cijfers_met_bron WHERE status = 'aanname'");
     expect(assumptions.length).toBeGreaterThan(5);
     for (const a of assumptions) expect(a.laag !== null && a.hoog !== null, String(a.cijfer_id)).toBe(true);
+  });
+});
+
+describe("a number against its column's storage type", () => {
+  it("fits exactly when DuckDB would store it: DECIMAL(p,s) below 10^(p-s), INTEGER and BIGINT to their largest value", () => {
+    const col = (sql: string) => ({ name: "x", type: "decimal" as const, description: "X", sql });
+    const cases: [string, string][] = [
+      ["DECIMAL(5,2)", "999.99"],
+      ["DECIMAL(5,2)", "-999.99"],
+      ["DECIMAL(5,2)", "1000"],
+      ["DECIMAL(5,2)", "-1000.5"],
+      ["DECIMAL(5,2)", "0.5"],
+      ["DECIMAL(2,2)", "0.99"],
+      ["DECIMAL(2,2)", "1"],
+      ["DECIMAL(18,2)", "1e16"],
+      ["DECIMAL(18,2)", "9999999999999999.99"],
+      ["INTEGER", "2147483647"],
+      ["INTEGER", "-2147483648"],
+      ["INTEGER", "2147483648"],
+      ["INTEGER", "999999999"],
+      ["BIGINT", "9223372036854775807"],
+      ["BIGINT", "9223372036854775808"],
+      ["BIGINT", "12345678901234567890"],
+    ];
+    for (const [sql, text] of cases) {
+      const d = new Decimal(text).abs();
+      const m = /^DECIMAL\((\d+),(\d+)\)$/.exec(sql);
+      // recomputed with decimal.js: the largest value each type holds
+      const fits = m ? d.lt(new Decimal(10).pow(Number(m[1]) - Number(m[2]))) : sql === "INTEGER" ? d.lte(2147483647) : d.lte("9223372036854775807");
+      expect("value" in normalise(col(sql), text, false), `${text} in ${sql}`).toBe(fits);
+    }
   });
 });
 

@@ -80,7 +80,12 @@ export function validateTable(spec: TableSpec, raw: RawTable, file: string): { t
       } else out[j] = r.value;
     }
     if (bad) continue;
-    const problem = spec.rowCheck ? spec.rowCheck(Object.fromEntries(spec.columns.map((c, j) => [c.name, out[j]]))) : null;
+    let problem = null;
+    if (spec.rowCheck) {
+      const record: Record<string, string> = {};
+      for (let j = 0; j < spec.columns.length; j++) record[spec.columns[j].name] = out[j];
+      problem = spec.rowCheck(record);
+    }
     if (problem) {
       const j = spec.columns.findIndex((c) => c.name === problem.column);
       issues.push({ ...at(line, position[j], spec.columns[j]), expected: problem.expected, found: problem.found });
@@ -140,6 +145,9 @@ function describe(c: ColumnSpec): string {
   return { integer: "a whole number", decimal: "a number", rational: "a number or a fraction such as 11/75" }[c.type as "integer"] + unit + range;
 }
 
+/** Dates already found to exist in the calendar (at most 100,000: about 270 years of days). */
+const GOOD_DATES = new Set<string>();
+
 /** The longest field a data file may hold: text fields are descriptions and notes, not documents. */
 export const MAX_FIELD_CHARS = 10_000;
 
@@ -162,8 +170,13 @@ export function normalise(c: ColumnSpec, text: string, decimalComma: boolean): N
       return { error: "ja or nee" };
     }
     case "date": {
-      // a real calendar date: 2023-02-30 is refused (JavaScript would roll it over to 2 March)
-      const ok = /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(text)) && new Date(`${text}T00:00:00Z`).toISOString().slice(0, 10) === text;
+      // a real calendar date: 2023-02-30 is refused (JavaScript would roll it over to 2 March); a ledger repeats its
+      // days, so each distinct text is checked once
+      let ok = GOOD_DATES.has(text);
+      if (!ok) {
+        ok = /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(text)) && new Date(`${text}T00:00:00Z`).toISOString().slice(0, 10) === text;
+        if (ok && GOOD_DATES.size < 100_000) GOOD_DATES.add(text);
+      }
       return ok ? { value: text } : { error: /^\d{4}-\d{2}-\d{2}$/.test(text) ? "a date that exists in the calendar (YYYY-MM-DD)" : "a date as YYYY-MM-DD" };
     }
     case "integer":
@@ -207,20 +220,32 @@ export function normalise(c: ColumnSpec, text: string, decimalComma: boolean): N
   }
 }
 
-/** Why a number does not fit the column's storage type (INTEGER, BIGINT, DECIMAL(p,s)), or null. */
+/**
+ * Why a number does not fit the column's storage type (INTEGER, BIGINT, DECIMAL(p,s)), or null. `v` is canonical
+ * (parseNumber: no exponent, no leading zeros), so its digits before the point say its size; only a number as long
+ * as the largest INTEGER or BIGINT is compared exactly.
+ */
 function fitsType(c: ColumnSpec, v: string): string | null {
-  const sql = c.sql.toUpperCase();
-  const d = new Decimal(v);
-  if (sql === "INTEGER" && d.abs().gt(2147483647)) return "at most 2,147,483,647 in size";
-  if (sql === "BIGINT" && d.abs().gt("9223372036854775807")) return "at most 9,223,372,036,854,775,807 in size";
-  const m = sql.match(/^DECIMAL\((\d+),\s*(\d+)\)$/);
-  if (m) {
-    const whole = Number(m[1]) - Number(m[2]);
-    if (d.abs().gte(new Decimal(10).pow(whole))) return `fewer than ${whole + 1} digits before the decimal point`;
+  let t = STORAGE.get(c);
+  if (!t) {
+    const sql = c.sql.toUpperCase();
+    const m = sql.match(/^DECIMAL\((\d+),\s*(\d+)\)$/);
+    t = { sql, whole: m ? Number(m[1]) - Number(m[2]) : null };
+    STORAGE.set(c, t);
   }
-  if (sql === "DOUBLE" && !Number.isFinite(Number(v))) return "a finite number";
+  const point = v.indexOf(".");
+  const sign = v.startsWith("-") ? 1 : 0;
+  const digits = v.startsWith("0", sign) ? 0 : (point < 0 ? v.length : point) - sign;
+  if (t.sql === "INTEGER" && digits >= 10 && new Decimal(v).abs().gt(2147483647)) return "at most 2,147,483,647 in size";
+  if (t.sql === "BIGINT" && digits >= 19 && new Decimal(v).abs().gt("9223372036854775807")) return "at most 9,223,372,036,854,775,807 in size";
+  // |v| >= 10^w exactly when v has more than w digits before the point
+  if (t.whole !== null && digits > t.whole) return `fewer than ${t.whole + 1} digits before the decimal point`;
+  if (t.sql === "DOUBLE" && !Number.isFinite(Number(v))) return "a finite number";
   return null;
 }
+
+/** Each column's storage type, read once: its SQL type and, for a DECIMAL(p,s), the digits before the point (p - s). */
+const STORAGE = new WeakMap<ColumnSpec, { sql: string; whole: number | null }>();
 
 function outOfRange(c: ColumnSpec, v: Decimal | string): boolean {
   if (c.min === undefined && c.max === undefined) return false;
