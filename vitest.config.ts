@@ -8,7 +8,7 @@ export default defineConfig({
     // two files at a time: most of a file's time is one DuckDB query after another, which leaves the second core idle
     maxWorkers: 2,
     // files share a worker's module cache (no re-import of DuckDB and the pipeline per file); each file opens its own
-    // sessions and warehouses, so nothing else is shared
+    // sessions and warehouses
     isolate: false,
     testTimeout: 120_000,
     hookTimeout: 120_000,

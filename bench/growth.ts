@@ -13,6 +13,9 @@ export interface Line {
   r2: number;
 }
 
+/** The median of some timings (the upper middle one for an even count). */
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
 export function fitLine(x: string, points: [number, number][]): Line {
   const l = linearRegression(points);
   const r2 = rSquared(points, linearRegressionLine(l));

@@ -11,7 +11,7 @@ import { alleen } from "../engine/engine.js";
 import { select } from "../engine/graph.js";
 import { runPipeline } from "../pipelines/warehouse/build.ts";
 import { DEFAULT_DB } from "../pipelines/warehouse/paths.ts";
-import { fitLine } from "./growth.ts";
+import { fitLine, median } from "./growth.ts";
 import { ModelSession } from "../pipelines/warehouse/session.ts";
 
 export async function benchMonteCarlo(draws = 100_000, tsDraws = 1_000) {
@@ -33,7 +33,7 @@ export async function benchMonteCarlo(draws = 100_000, tsDraws = 1_000) {
       await s.runSome(mcModels);
       ms.push(performance.now() - t0);
     }
-    return [...ms].sort((x, y) => x - y)[1];
+    return median(ms);
   };
   // cost against the number of draws (the grid reused), the largest last: its last run is what the loop below reads
   const growth: [number, number][] = [];

@@ -7,7 +7,7 @@ import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { ROOT, SHIPPED_DATA } from "../pipelines/warehouse/paths.ts";
 import { benchMonteCarlo } from "./montecarlo.ts";
-import { lineText } from "./growth.ts";
+import { lineText, median } from "./growth.ts";
 import { benchScenario, benchSweep } from "./scenario.ts";
 import { benchSite, benchStart } from "./site.ts";
 import { benchStaging } from "./staging.ts";
@@ -28,8 +28,6 @@ function runPipeline(args: string[]): Run {
   const out = JSON.parse(p.stdout) as { stats: { millis: number; maxRssMiB: number } };
   return { wallMs, pipelineMs: out.stats.millis, maxRssMiB: out.stats.maxRssMiB };
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function bench(name: string, args: string[], repeat: number) {
   runPipeline(args); // warm-up (file cache, tsx compile cache)
@@ -74,6 +72,7 @@ try {
   mkdirSync(join(ROOT, ".bench"), { recursive: true });
   writeFileSync(join(ROOT, ".bench/pipeline.json"), JSON.stringify({ date: new Date().toISOString(), results }, null, 2));
 
+  // the targets of the national ledger, the sweep, the hand-over and the site: issue 13 (scale), see ARCHITECTURE.md
   const ledger = benchLedger();
   for (const r of ledger.runs)
     console.log(`pipeline, claims ledger of ${r.rows.toLocaleString("en-GB")} rows: ${r.pipelineMs} ms, peak memory ${r.maxRssMiB} MiB`);
@@ -126,12 +125,11 @@ try {
     for (const p of site.pages)
       console.log(`site ${p.path}: first result ${p.firstResultMs} ms (median of 3) — ${p.firstResultMs <= 2000 ? "met" : "MISSED"} (target 2000 ms)`);
     console.log(
-      `gemeente page: engine start (DuckDB-Wasm, first change) ${site.engineStartMs} ms; slider to result median ${site.sliderMedianMs} ms, p95 ${site.sliderP95Ms} ms over ${site.slides} changes (of which the SQL in DuckDB-Wasm: median ${site.engineMedianMs} ms, p95 ${site.engineP95Ms} ms) — ${site.sliderP95Ms <= 150 ? "met" : "MISSED"} (target 150 ms)`,
+      `gemeente page: first change after load (the engine started) ${site.engineStartMs} ms — ${site.engineStartMs <= 1000 ? "met" : "MISSED"} (target 1000 ms); slider to result median ${site.sliderMedianMs} ms, p95 ${site.sliderP95Ms} ms over ${site.slides} changes (of which the SQL in DuckDB-Wasm: median ${site.engineMedianMs} ms, p95 ${site.engineP95Ms} ms) — ${site.sliderP95Ms <= 150 ? "met" : "MISSED"} (target 150 ms)`,
     );
     console.log(
       `  then the Monte Carlo's probability (1,000 draws): median ${site.monteCarloMedianMs} ms, p95 ${site.monteCarloP95Ms} ms after the change — ${site.monteCarloP95Ms <= 150 ? "met" : "MISSED"} (target 150 ms)`,
     );
-    console.log(`gemeente page, first change after load: ${site.engineStartMs} ms — ${site.engineStartMs <= 1000 ? "met" : "MISSED"} (target 1000 ms)`);
     console.log(
       `Scenario's page, a shared link opened cold until its own result computed in the browser: ${site.sharedLinkMs} ms (median of 3) — ${site.sharedLinkMs <= 3000 ? "met" : "MISSED"} (target 3000 ms)`,
     );

@@ -10,9 +10,7 @@ import { DEFAULT_DB } from "../pipelines/warehouse/paths.ts";
 import { ModelSession } from "../pipelines/warehouse/session.ts";
 import { setComparison } from "../pipelines/vergelijking/gemeente.ts";
 import { runScenario } from "../pipelines/vergelijking/scenario.ts";
-import { fitLine } from "./growth.ts";
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+import { fitLine, median } from "./growth.ts";
 
 export async function benchScenario(draws = 1000, repeat = 3) {
   if (!existsSync(DEFAULT_DB)) await runPipeline({});

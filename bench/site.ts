@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { ROOT } from "../pipelines/warehouse/paths.ts";
 import { launch } from "../test/support/browser.ts";
 import { serve } from "../test/support/serve.ts";
+import { median } from "./growth.ts";
 
 const FIRST_RESULT: [string, string][] = [
   ["/", "#kpi-wlz-benodigd"],
@@ -18,7 +19,6 @@ const FIRST_RESULT: [string, string][] = [
   ["/methode", "#observablehq-main h1"],
 ];
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];

@@ -6,8 +6,7 @@ import { brotliCompressSync, gzipSync } from "node:zlib";
 import { loadStaging } from "../engine/engine.js";
 import { modelBundle, stagingArrow } from "../pipelines/site/bundle.ts";
 import { wasmAdapter } from "../test/support/wasm.ts";
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+import { median } from "./growth.ts";
 
 export async function benchStaging(repeat = 5) {
   const bundle = await modelBundle();

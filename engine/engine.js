@@ -57,6 +57,7 @@ export async function loadStaging(db, bundle) {
   await setOverrides(db, []);
 }
 
+/** SQL that sets parameter overrides as the pipeline takes them: [{parameter_id, vanaf_jaar, waarde, laag, hoog, toelichting}]. */
 export function overridesSql(overrides) {
   const num = (v) => (v === null || v === undefined ? "NULL" : Number.isFinite(Number(v)) ? String(Number(v)) : "NULL");
   const rows = overrides.map(

@@ -71,8 +71,10 @@ export function sweepInEenDoorgang(graaf, ids) {
 /**
  * SQL statements that set the comparison's question. `selectie`: codes to evaluate (empty: all). `sobolN`: draws per
  * matrix of the Sobol design (0, the default: a question does not recompute the drivers; null: the registry's).
- * `punten`: the grid points of a sweep, numbered from 1, each with the values of its swept parameters (empty: no
- * sweep, one point); only parameters the comparison reads through its vectors (sweepInEenDoorgang) may be swept so.
+ * `punten`: the grid points of a sweep, numbered from 1, each with the values of its swept parameters, which replace
+ * theirs in every vector (empty: no sweep, one point). Evaluated together when the comparison reads the swept
+ * parameters only through its vectors (sweepInEenDoorgang); otherwise one point at a time, its values also set as
+ * overrides, so that its rows carry its number and values.
  * @param {{ jaar: number, trekkingen?: number | null, seed?: number | null, sobolN?: number | null,
  *   eigen?: { code: string, naam: string, inwoners: number }[], selectie?: string[],
  *   punten?: { punt: number, waarden: Record<string, number> }[] }} vraag

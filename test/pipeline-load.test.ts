@@ -101,6 +101,28 @@ describe("a number against its column's storage type", () => {
   });
 });
 
+describe("a date against the calendar", () => {
+  it("is a day that exists: the Gregorian leap years, the months' lengths; anything else is refused with a message", () => {
+    const col = { name: "d", type: "date" as const, description: "D", sql: "DATE" };
+    const cases: [string, boolean][] = [
+      ["2024-02-29", true],
+      ["2023-02-29", false],
+      ["2000-02-29", true],
+      ["1900-02-29", false],
+      ["2023-04-30", true],
+      ["2023-04-31", false],
+      ["2023-12-31", true],
+      ["2023-13-01", false],
+      ["2023-00-10", false],
+      ["2023-01-00", false],
+      ["0001-01-32", false],
+    ];
+    for (const [text, exists] of cases) expect("value" in normalise(col, text, false), text).toBe(exists);
+    expect(normalise(col, "0001-01-32", false)).toEqual({ error: "a date that exists in the calendar (YYYY-MM-DD)" });
+    expect(normalise(col, "31-12-2023", false)).toEqual({ error: "a date as YYYY-MM-DD" });
+  });
+});
+
 describe("inputs from Excel", () => {
   it("reads a Dutch-locale CSV export (semicolons, decimal comma, thousands dots)", async () => {
     const nl = shipped("wmo/waarnemingen.csv")

@@ -20,32 +20,33 @@ WHERE n.vector_id > 0;
 -- every municipality's advantage in every draw, summarised as it is made (one quantile state per municipality and
 -- point, not a table of all draws)
 CREATE OR REPLACE TABLE vg_wmo_mc AS
-SELECT u.punt, u.jaar, u.gemeentecode, any_value(i.trekkingen) AS trekkingen, any_value(i.seed) AS seed,
-       round(count(*) FILTER (u.voordeel > 0) / count(*), 6) AS kans_uittreden_beter,
-       quantile_cont(u.voordeel, [0.05, 0.5, 0.95]) AS q
+SELECT punt, jaar, gemeentecode, trekkingen, seed, kans_uittreden_beter,
+       round(q[1], 2) AS voordeel_p05, round(q[2], 2) AS voordeel_p50, round(q[3], 2) AS voordeel_p95
 FROM (
-  SELECT v.punt, v.jaar, g.gemeentecode,
-         v.netto_variabel * g.inwoners / 100000.0 * v.deelnemers - v.vaste_kosten - o.ontvangst AS voordeel
-  FROM vg_mc_vectoren v
-  JOIN vg_ontvangst o ON o.jaar = v.jaar
-  JOIN vg_gemeenten g ON g.gemeentecode = o.gemeentecode
-) u JOIN vg_mc_instellingen i USING (jaar)
-GROUP BY u.punt, u.jaar, u.gemeentecode;
+  SELECT u.punt, u.jaar, u.gemeentecode, any_value(i.trekkingen) AS trekkingen, any_value(i.seed) AS seed,
+         round(count(*) FILTER (u.voordeel > 0) / count(*), 6) AS kans_uittreden_beter,
+         quantile_cont(u.voordeel, [0.05, 0.5, 0.95]) AS q
+  FROM (
+    SELECT v.punt, v.jaar, g.gemeentecode,
+           v.netto_variabel * g.inwoners / 100000.0 * v.deelnemers - v.vaste_kosten - o.ontvangst AS voordeel
+    FROM vg_mc_vectoren v
+    JOIN vg_ontvangst o ON o.jaar = v.jaar
+    JOIN vg_gemeenten g ON g.gemeentecode = o.gemeentecode
+  ) u JOIN vg_mc_instellingen i USING (jaar)
+  GROUP BY u.punt, u.jaar, u.gemeentecode
+);
 
 CREATE OR REPLACE TABLE vergelijking_wmo_mc AS
-SELECT jaar, gemeentecode, trekkingen, seed, kans_uittreden_beter,
-       round(q[1], 2) AS voordeel_p05, round(q[2], 2) AS voordeel_p50, round(q[3], 2) AS voordeel_p95
-FROM vg_wmo_mc WHERE punt = (SELECT min(punt) FROM vg_punten) ORDER BY jaar, gemeentecode;
+SELECT * EXCLUDE (punt) FROM vg_wmo_mc WHERE punt = (SELECT min(punt) FROM vg_punten) ORDER BY jaar, gemeentecode;
 
 -- Each municipality's comparison with its Monte Carlo, where its year has one: what `afkoop gemeente`, the site and
 -- its downloads read; and the same for every grid point of a sweep, what `afkoop scenario run` reads.
 CREATE OR REPLACE VIEW vergelijking_wmo_resultaat AS
-SELECT g.*, m.trekkingen, m.seed, m.kans_uittreden_beter, m.voordeel_p05, m.voordeel_p50, m.voordeel_p95
+SELECT g.*, m.* EXCLUDE (jaar, gemeentecode)
 FROM vergelijking_wmo_gemeente g LEFT JOIN vergelijking_wmo_mc m USING (jaar, gemeentecode);
 
 CREATE OR REPLACE VIEW vg_wmo_resultaat AS
-SELECT g.*, m.trekkingen, m.seed, m.kans_uittreden_beter,
-       round(m.q[1], 2) AS voordeel_p05, round(m.q[2], 2) AS voordeel_p50, round(m.q[3], 2) AS voordeel_p95
+SELECT g.*, m.* EXCLUDE (punt, jaar, gemeentecode)
 FROM vg_wmo_gemeente g LEFT JOIN vg_wmo_mc m USING (punt, jaar, gemeentecode);
 
 -- Nationally, per grid point: all shipped municipalities together. In a draw their value of opting out is

@@ -145,9 +145,6 @@ function describe(c: ColumnSpec): string {
   return { integer: "a whole number", decimal: "a number", rational: "a number or a fraction such as 11/75" }[c.type as "integer"] + unit + range;
 }
 
-/** Dates already found to exist in the calendar (at most 100,000: about 270 years of days). */
-const GOOD_DATES = new Set<string>();
-
 /** The longest field a data file may hold: text fields are descriptions and notes, not documents. */
 export const MAX_FIELD_CHARS = 10_000;
 
@@ -170,14 +167,13 @@ export function normalise(c: ColumnSpec, text: string, decimalComma: boolean): N
       return { error: "ja or nee" };
     }
     case "date": {
-      // a real calendar date: 2023-02-30 is refused (JavaScript would roll it over to 2 March); a ledger repeats its
-      // days, so each distinct text is checked once
-      let ok = GOOD_DATES.has(text);
-      if (!ok) {
-        ok = /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(text)) && new Date(`${text}T00:00:00Z`).toISOString().slice(0, 10) === text;
-        if (ok && GOOD_DATES.size < 100_000) GOOD_DATES.add(text);
-      }
-      return ok ? { value: text } : { error: /^\d{4}-\d{2}-\d{2}$/.test(text) ? "a date that exists in the calendar (YYYY-MM-DD)" : "a date as YYYY-MM-DD" };
+      // a real calendar date: 2023-02-30 is refused (JavaScript would roll it over to 2 March)
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+      if (!m) return { error: "a date as YYYY-MM-DD" };
+      const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      const schrikkel = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+      const ok = mo >= 1 && mo <= 12 && d >= 1 && d <= [31, schrikkel ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1];
+      return ok ? { value: text } : { error: "a date that exists in the calendar (YYYY-MM-DD)" };
     }
     case "integer":
     case "decimal":

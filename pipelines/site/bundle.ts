@@ -63,6 +63,9 @@ export function bundleModels(): ModelBundle["models"] {
   return graph.models.filter((m) => !buildOnly.has(m.name)).map(({ name, sql, regel, tags, creates, reads }) => ({ name, sql, regel, tags, creates, reads }));
 }
 
+/** The DuckDB types that travel as Arrow numbers; every other column travels as text. */
+const ARROW_NUMBERS: Record<string, () => Float64 | Int32> = { DOUBLE: () => new Float64(), INTEGER: () => new Int32() };
+
 /**
  * The bundle's staging tables as Arrow IPC, for engine.js `loadStaging`: a 4-byte little-endian length, a JSON index
  * ([{table, columns, offset, length}], offsets after the index), then one IPC stream per table. DOUBLE and INTEGER
@@ -78,23 +81,16 @@ export async function stagingArrow(dbPath?: string): Promise<Uint8Array> {
       t.columns.map((c, j) => {
         // an empty text is null, as read_csv reads the CSV form (nullstr '', quoted or not)
         const cells = t.rows.map((r) => (r[j] === "" ? null : r[j]));
-        if (c.type === "DOUBLE")
-          return [
-            c.name,
-            vectorFromArray(
-              cells.map((v) => (v === null ? null : Number(v))),
-              new Float64(),
-            ),
-          ];
-        if (c.type === "INTEGER")
-          return [
-            c.name,
-            vectorFromArray(
-              cells.map((v) => (v === null ? null : Number(v))),
-              new Int32(),
-            ),
-          ];
-        return [c.name, vectorFromArray(cells, new Utf8())];
+        const number = ARROW_NUMBERS[c.type];
+        return [
+          c.name,
+          number
+            ? vectorFromArray(
+                cells.map((v) => (v === null ? null : Number(v))),
+                number(),
+              )
+            : vectorFromArray(cells, new Utf8()),
+        ];
       }),
     );
     const bytes = tableToIPC(new Table(vectors), "stream");

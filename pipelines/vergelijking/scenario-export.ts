@@ -41,9 +41,17 @@ export function checkOutDir(outDir: string, force: boolean): "nieuw" | "vervange
   if (!manifest || manifest.gemaakt_door !== MAKER) throw refuse(`exists and was not made by ${MAKER}`);
   const ours = new Set(["manifest.json", ...(manifest.bestanden ?? []).map((f) => f.name)]);
   // every file below the directory; a folder counts as ours when it holds one of ours (a sweep's Parquet per grid point)
+  const folders = new Set(
+    [...ours].flatMap((o) =>
+      o
+        .split("/")
+        .slice(0, -1)
+        .map((_, i, parts) => parts.slice(0, i + 1).join("/")),
+    ),
+  );
   const foreign = readdirSync(outDir, { recursive: true })
     .map(String)
-    .filter((f) => !ours.has(f) && ![...ours].some((o) => o.startsWith(`${f}/`)));
+    .filter((f) => !ours.has(f) && !folders.has(f));
   if (foreign.length) throw refuse(`holds files an earlier run did not make (${foreign.slice(0, 3).join(", ")}${foreign.length > 3 ? ", …" : ""})`);
   if (!force) throw new UsageError(`--out ${outDir}: holds the results of an earlier run; add --force to replace them. Nothing was changed.`);
   return "vervangen";
@@ -63,8 +71,8 @@ export async function writeResultFiles(s: ModelSession, tmp: string): Promise<Sc
     ["sr_wlz", "wlz"],
   ] as const) {
     // sorted once; every file is written in this order (a table is scanned in insertion order)
-    await s.exec(`CREATE OR REPLACE TEMP TABLE sr_geordend AS SELECT * FROM ${table} ORDER BY ALL`);
-    await s.exec(`COPY sr_geordend TO ${sqlString(join(tmp, name + ".parquet"))} (FORMAT parquet)`);
+    await s.exec(`CREATE OR REPLACE TEMP TABLE ${table}_geordend AS SELECT * FROM ${table} ORDER BY ALL`);
+    await s.exec(`COPY ${table}_geordend TO ${sqlString(join(tmp, name + ".parquet"))} (FORMAT parquet)`);
     // CSV: text cells neutralised against formula injection, as in the XLSX and the site's downloads
     const cols = await s.all(`SELECT column_name AS c, data_type AS t FROM duckdb_columns() WHERE table_name = '${table}' ORDER BY column_index`);
     const list = cols
@@ -72,8 +80,8 @@ export async function writeResultFiles(s: ModelSession, tmp: string): Promise<Sc
         String(x.t) === "VARCHAR" ? `CASE WHEN regexp_matches("${x.c}", '^[=+@\t\r-]') THEN chr(39) || "${x.c}" ELSE "${x.c}" END AS "${x.c}"` : `"${x.c}"`,
       )
       .join(", ");
-    await s.exec(`COPY (SELECT ${list} FROM sr_geordend) TO ${sqlString(join(tmp, name + ".csv"))} (FORMAT csv, HEADER true)`);
-    const rows = await s.all("SELECT * FROM sr_geordend");
+    await s.exec(`COPY (SELECT ${list} FROM ${table}_geordend) TO ${sqlString(join(tmp, name + ".csv"))} (FORMAT csv, HEADER true)`);
+    const rows = await s.all(`SELECT * FROM ${table}_geordend`);
     writeXlsx(join(tmp, name + ".xlsx"), name, rows);
     for (const ext of ["parquet", "csv", "xlsx"]) files.push({ name: `${name}.${ext}`, rows: rows.length, sha256: sha256File(join(tmp, `${name}.${ext}`)) });
   }
@@ -81,7 +89,7 @@ export async function writeResultFiles(s: ModelSession, tmp: string): Promise<Sc
   // too large for one machine, run elsewhere, are read together by any engine that reads a hive-partitioned dataset
   const [{ punten }] = await s.all("SELECT count(DISTINCT punt) AS punten FROM sr_gemeenten");
   if (Number(punten) > 1) {
-    await s.exec(`COPY (SELECT * FROM sr_gemeenten ORDER BY ALL) TO ${sqlString(join(tmp, PER_PUNT))} (FORMAT parquet, PARTITION_BY (punt))`);
+    await s.exec(`COPY sr_gemeenten_geordend TO ${sqlString(join(tmp, PER_PUNT))} (FORMAT parquet, PARTITION_BY (punt))`);
     const perPunt = await s.all("SELECT punt, count(*) AS n FROM sr_gemeenten GROUP BY punt");
     for (const f of readdirSync(join(tmp, PER_PUNT), { recursive: true }).map(String).sort()) {
       const path = join(tmp, PER_PUNT, f);
@@ -107,8 +115,9 @@ function sha256File(p: string) {
 }
 
 /**
- * Spreadsheet export with the site's writer (engine/xlsx.js), deflated (level 1: a sweep's sheet of 175 MiB in about
- * 4 s to 25 MiB; level 6 takes twice as long for 21 MiB) and written as it is made; text cells are
+ * Spreadsheet export with the site's writer (engine/xlsx.js), deflated (level 1: measured once on the 2-core
+ * development machine, a 20 x 20 sweep's sheet of 142,000 rows, 175 MiB of XML, took about 4 s to 25 MiB; level 6
+ * took about twice as long for 21 MiB) and written as it is made; text cells are
  * neutralised against formula injection and numbers stay numbers, as in the site's downloads (engine/export.js).
  */
 function writeXlsx(path: string, sheet: string, rows: Row[]) {

@@ -37,7 +37,8 @@ export { gridPoints, planScenario, type ScenarioPlan, type SweepAxis } from "./s
 
 /**
  * Draws x municipalities x grid points evaluated at once in a one-pass sweep: each is one value in the Monte Carlo's
- * quantile states (about 40 bytes with its share of the state), so a chunk stays well under a GiB.
+ * quantile states. Measured (`npm run bench`, the 20 x 20 sweep at 1,000 draws: two chunks of this size): a peak of
+ * 2.0 to 2.6 GiB for the whole process, under the 4 GiB bound.
  */
 const SWEEP_CHUNK_CELLS = 75_000_000;
 
@@ -78,7 +79,17 @@ export async function runScenario(o: {
   try {
     const plan = planScenario(json, await s.registry(), o.file);
     const points = gridPoints(plan.sweep);
-    await s.runSome(alleen(modellenVoorVergelijking(s.graaf)), plan.scenario.overrides);
+    const axes = plan.sweep.map((a) => a.parameter);
+    const eenDoorgang = sweepInEenDoorgang(s.graaf, axes);
+    /** A point's overrides: a swept parameter fixed at its grid value, also in the Monte Carlo (laag = hoog). */
+    const overridesVan = (p: Record<string, number>): Override[] => [
+      ...plan.scenario.overrides.filter((x) => !(x.parameter_id in p)),
+      ...Object.entries(p).map(([id, w]) => ({ parameter_id: id, vanaf_jaar: null, waarde: String(w), laag: w, hoog: w, toelichting: "sweep" })),
+    ];
+    // what the comparison stands on, once, with the scenario's overrides (in one pass not those of the swept
+    // parameters: every point sets its own values in the vectors)
+    const voor = modellenVoorVergelijking(s.graaf);
+    await s.runSome(alleen(voor), eenDoorgang ? plan.scenario.overrides.filter((x) => !axes.includes(x.parameter_id)) : plan.scenario.overrides);
     const [defaults] = await s.all("SELECT * FROM vg_mc_instellingen");
     const jaar = plan.jaar ?? Number(defaults.jaar);
     await checkYear(s, jaar, `${o.file}: jaar`);
@@ -96,32 +107,23 @@ export async function runScenario(o: {
       } else eigen = [{ code: EIGEN_CODE, naam: plan.gemeente.naam ?? `gemeente met ${plan.gemeente.inwoners} inwoners`, inwoners: plan.gemeente.inwoners! }];
       if (eigen.length) code = EIGEN_CODE;
     }
-    const axes = plan.sweep.map((a) => a.parameter);
     const vraag = { jaar, trekkingen: plan.trekkingen ?? undefined, seed: plan.seed ?? undefined, eigen };
     const gemeenteFilter = code ? `AND g.gemeentecode = ${sqlTekst(code)}` : "AND NOT g.eigen";
-    // the results of the points now in the tables: every grid point's (vg_*, a one-pass sweep) with its swept values
-    // (vg_sweep), or one point's (the published tables) with the values given
-    const collect = async (eerste: boolean, punt?: { nr: number; waarden: Record<string, number> }) => {
+    // the results of the grid points now in the tables (vg_*, one row per point), with their swept values (vg_sweep)
+    const sweepCols = axes.map((_, i) => `, a.sweep_${i + 1}`).join("");
+    const swept = axes.length
+      ? ` JOIN (SELECT punt${axes.map((a, i) => `, max(waarde) FILTER (parameter_id = ${sqlTekst(a)}) AS sweep_${i + 1}`).join("")} FROM vg_sweep GROUP BY punt) a USING (punt)`
+      : "";
+    const collect = async (eerste: boolean) => {
       const into = (t: string) => (eerste ? `CREATE OR REPLACE TABLE ${t} AS` : `INSERT INTO ${t}`);
-      const from = (perPunt: string, published: string, zonder: string) =>
-        punt
-          ? `SELECT ${punt.nr} AS punt${axes.map((a, i) => `, ${punt.waarden[a]}::DOUBLE AS sweep_${i + 1}`).join("")}, g.* ${zonder ? `EXCLUDE (${zonder})` : ""} FROM ${published} g`
-          : `SELECT g.punt${axes.map((_, i) => `, a.sweep_${i + 1}`).join("")}, g.* EXCLUDE (punt${zonder ? `, ${zonder}` : ""}) FROM ${perPunt} g` +
-            (axes.length
-              ? ` JOIN (SELECT punt${axes.map((a, i) => `, max(waarde) FILTER (parameter_id = ${sqlTekst(a)}) AS sweep_${i + 1}`).join("")} FROM vg_sweep GROUP BY punt) a USING (punt)`
-              : "");
-      await s.exec(`${into("sr_gemeenten")} ${from("vg_wmo_resultaat", "vergelijking_wmo_resultaat", "eigen")} WHERE g.jaar = ${jaar} ${gemeenteFilter}`);
-      await s.exec(`${into("sr_nationaal")} ${from("vg_wmo_nationaal", "vergelijking_wmo_nationaal", "")} WHERE g.jaar = ${jaar}`);
-      await s.exec(`${into("sr_wlz")} ${from("vg_wlz_uitvoerder", "vergelijking_wlz_uitvoerder", "")}`);
+      const from = (table: string, zonder = "") => `SELECT g.punt${sweepCols}, g.* EXCLUDE (punt${zonder}) FROM ${table} g${swept}`;
+      await s.exec(`${into("sr_gemeenten")} ${from("vg_wmo_resultaat", ", eigen")} WHERE g.jaar = ${jaar} ${gemeenteFilter}`);
+      await s.exec(`${into("sr_nationaal")} ${from("vg_wmo_nationaal")} WHERE g.jaar = ${jaar}`);
+      await s.exec(`${into("sr_wlz")} ${from("vg_wlz_uitvoerder")}`);
     };
-    if (sweepInEenDoorgang(s.graaf, axes)) {
+    if (eenDoorgang) {
       // one pass: the swept parameters are the comparison's own (verhaal.*, read only through its vectors), so every
       // grid point is one more value of the punt column (vg_sweep), in chunks that bound the Monte Carlo's memory
-      if (plan.scenario.overrides.some((x) => axes.includes(x.parameter_id)))
-        await s.runSome(
-          alleen(modellenVoorVergelijking(s.graaf)),
-          plan.scenario.overrides.filter((x) => !axes.includes(x.parameter_id)),
-        );
       // every municipality is evaluated, as a run of one point does (the national comparison needs them all)
       const [{ n }] = await s.all("SELECT count(*) AS n FROM stg_gemeenten");
       const perChunk = Math.max(1, Math.floor(SWEEP_CHUNK_CELLS / ((plan.trekkingen ?? Number(defaults.trekkingen)) * (Number(n) + eigen.length))));
@@ -132,20 +134,13 @@ export async function runScenario(o: {
         o.onProgress?.(Math.min(points.length, i + perChunk), points.length);
       }
     } else {
-      // point by point: the first runs everything the comparison stands on, a later one only what its swept
-      // parameters touch
-      const voor = alleen(modellenVoorVergelijking(s.graaf));
-      const geraakt = alleen([...parameterModellen(s.graaf), ...geraaktDoor({ ...s.graaf, models: modellenVoorVergelijking(s.graaf) }, axes)]);
+      // point by point: each point re-runs only what its swept parameters touch
+      const geraakt = alleen([...parameterModellen(s.graaf), ...geraaktDoor({ ...s.graaf, models: voor }, axes)]);
       for (const [i, p] of points.entries()) {
-        const overrides: Override[] = [
-          ...plan.scenario.overrides.filter((x) => !(x.parameter_id in p)),
-          // a swept parameter is fixed at its grid value, also in the Monte Carlo (laag = hoog)
-          ...Object.entries(p).map(([id, w]) => ({ parameter_id: id, vanaf_jaar: null, waarde: String(w), laag: w, hoog: w, toelichting: "sweep" })),
-        ];
-        if (i === 0 && points.length > 1) await s.runSome(voor, overrides);
-        else if (i > 0) await s.runSome(geraakt, overrides);
-        await setComparison(s, vraag);
-        await collect(i === 0, { nr: i + 1, waarden: p });
+        await s.runSome(geraakt, overridesVan(p));
+        // the point's number and values go into vg_sweep too, which names the point (its values are the overrides')
+        await setComparison(s, { ...vraag, punten: [{ punt: i + 1, waarden: p }] });
+        await collect(i === 0);
         o.onProgress?.(i + 1, points.length);
       }
     }

@@ -8,6 +8,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
+import { LOADER_TABLES } from "../../engine/graph.js";
 import { sqlTekst as q } from "../../engine/sql.js";
 import { parseDelimited } from "../load/delimited.ts";
 import { MODELS_DIR } from "./paths.ts";
@@ -77,7 +78,7 @@ export async function dropInternal(con: DuckDBConnection, catalogue: PubliekeTab
   const nodig = new Set<string>();
   for (const [naam, sql] of views)
     if (publiek.has(String(naam))) for (const m of String(sql).matchAll(/\b(?:FROM|JOIN)\s+([a-z_][a-z0-9_]*)/gi)) nodig.add(m[1].toLowerCase());
-  const intern = (naam: string) => !publiek.has(naam) && !nodig.has(naam) && !/^(stg_|run_|scenario_overrides$)/.test(naam);
+  const intern = (naam: string) => !publiek.has(naam) && !nodig.has(naam) && !LOADER_TABLES.test(naam) && !naam.startsWith("run_");
   const weg = [
     ...views
       .map(([n]) => String(n))

@@ -1,5 +1,6 @@
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { loadOverrides } from "./build.ts";
+import { alleen } from "../../engine/engine.js";
 import { select } from "../../engine/graph.js";
 import { sqlTekst } from "../../engine/sql.js";
 import { loadModelGraph } from "./modelfiles.ts";
@@ -53,8 +54,7 @@ export class ModelSession implements Reader {
    * what a test or a question needs when it reads these tables and nothing else. Other tables keep their last state.
    */
   async runFor(tables: string[], overrides?: Override[]): Promise<void> {
-    const needed = new Set(select(this.graaf, { upstreamOf: tables }).map((m) => m.name));
-    await this.runSome((name) => needed.has(name), overrides);
+    await this.runSome(alleen(select(this.graaf, { upstreamOf: tables })), overrides);
   }
 
   async exec(sql: string, params?: unknown[]): Promise<void> {
