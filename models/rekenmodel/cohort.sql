@@ -20,8 +20,8 @@
 --                x civielrechtelijk_verhaalbaar (art. 10.2.2 lid 1 Wlz: "ten hoogste tot het bedrag, waarvoor deze
 --                ... naar burgerlijk recht aansprakelijk zou zijn")
 --   schadelast = instroom x verhaalbaar x sum over age at injury and sex of the present value of the yearly costs
---                while alive, from the year of Wlz entry (rekenmodel.wachttijd) on, indexed and discounted; times the
---                draagvlak of the participating insurers (art. 3.2 B): the sum that would be adequate.
+--                while alive, from the year of Wlz entry (rekenmodel.wachttijd) on, indexed and discounted (the cash
+--                flows, rekenmodel_kasstromen); times the draagvlak in rekenmodel/schadelast.sql.
 -- The macros rm_* are shared with the Monte Carlo (montecarlo.sql).
 CREATE OR REPLACE MACRO rm_instroom_dwarslaesie(inwoners, incidentie, tetra, hoog, verkeer, aanspr_verkeer, aanspr_overig, wlz) AS
   inwoners * incidentie / 1000000 * tetra / 100 * hoog / 100 * (verkeer / 100 * aanspr_verkeer / 100 + aanspr_overig / 100) * wlz / 100;
@@ -131,25 +131,6 @@ SELECT o.jaar, o.groep, o.t, o.jaar + o.t AS kalenderjaar,
        CASE WHEN o.t >= i.wachttijd THEN i.instroom * i.verhaalbaar * o.in_zorg_per_persoon * i.kosten_per_jaar * pow((1 + i.indexatie / 100) / (1 + i.disconteringsvoet / 100), o.t) ELSE 0 END AS kosten_contant
 FROM o JOIN rekenmodel_invoer i ON i.jaar = o.jaar AND i.groep = o.groep
 ORDER BY o.jaar, o.groep, o.t;
-
--- per group: the damage, and the inflow-weighted mean mortality multiplier by sex (for display)
-CREATE OR REPLACE TABLE rekenmodel_schadelast AS
-WITH k AS (
-  SELECT jaar, groep, sum(gewicht * sterftefactor) FILTER (sex = 'male') / sum(gewicht) FILTER (sex = 'male') AS sterftefactor_man,
-         sum(gewicht * sterftefactor) FILTER (sex = 'female') / sum(gewicht) FILTER (sex = 'female') AS sterftefactor_vrouw
-  FROM rekenmodel_gewichten GROUP BY jaar, groep
-)
-SELECT i.jaar, i.groep, i.instroom, i.kosten_per_jaar, i.verhaalbaar, any_value(k.sterftefactor_man) AS sterftefactor_man, any_value(k.sterftefactor_vrouw) AS sterftefactor_vrouw,
-       sum(c.kosten_contant) / nullif(i.instroom, 0) AS contante_waarde_per_persoon,
-       sum(c.kosten_contant) AS schadelast_100pct,
-       d.draagvlak,
-       sum(c.kosten_contant) * d.draagvlak / 100 AS schadelast
-FROM rekenmodel_invoer i
-JOIN rekenmodel_kasstromen c ON c.jaar = i.jaar AND c.groep = i.groep
-JOIN k ON k.jaar = i.jaar AND k.groep = i.groep
-JOIN wlz_draagvlak d ON d.jaar = i.jaar AND d.stand = 'definitief'
-GROUP BY i.jaar, i.groep, i.instroom, i.kosten_per_jaar, i.verhaalbaar, d.draagvlak
-ORDER BY i.jaar, i.groep;
 
 -- the fit of the excess mortality, published: at every age the source reports, the source's ratio of life
 -- expectancies (with / without the injury) against the model's on the Dutch table (complete life expectancy,

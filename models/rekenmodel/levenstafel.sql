@@ -35,25 +35,50 @@ CREATE OR REPLACE MACRO lt_annuiteit(tabel, x, k, i, g, n) AS TABLE
 -- Solving for the multiplier: fill lt_doelen (doel_id, tabel_id, x, ratio) and read lt_factoren (doel_id, k).
 CREATE OR REPLACE TABLE lt_doelen (doel_id VARCHAR, tabel_id VARCHAR, x INTEGER, ratio DOUBLE);
 
+-- complete life expectancy summed over a table's rows at grid step stap (k = exp(stap / 400)); dl, dl1 = ln survival
+-- to this age and the next from x
+CREATE OR REPLACE MACRO lt_e_stap(stap, dl, dl1, ax) AS
+  sum(coalesce(exp(exp(stap / 400.0) * dl1), 0) + ax * (exp(exp(stap / 400.0) * dl) - coalesce(exp(exp(stap / 400.0) * dl1), 0)));
+
 CREATE OR REPLACE VIEW lt_factoren AS
-WITH b AS (
-  SELECT d.doel_id, d.ratio, l.lnl - x0.lnl AS dl,
-         lead(l.lnl - x0.lnl) OVER (PARTITION BY d.doel_id ORDER BY l.age) AS dl1, coalesce(l.ax, 0.5) AS ax
-  FROM lt_doelen d
-  JOIN int_levenstafels x0 ON x0.tabel_id = d.tabel_id AND x0.age = d.x
-  JOIN int_levenstafels l ON l.tabel_id = d.tabel_id AND l.age >= d.x
+-- The ratio falls as k grows (survival exp(k dl) with dl <= 0), so the step where it crosses the target is found
+-- on every 20th step first and then among the steps of that bracket only: the same grid, the same interpolation,
+-- at a tenth of the work. Each table and age is evaluated once, whatever the number of targets on it.
+WITH punten AS (SELECT DISTINCT tabel_id, x FROM lt_doelen),
+b AS (
+  SELECT p.tabel_id, p.x, l.lnl - x0.lnl AS dl,
+         lead(l.lnl - x0.lnl) OVER (PARTITION BY p.tabel_id, p.x ORDER BY l.age) AS dl1, coalesce(l.ax, 0.5) AS ax
+  FROM punten p
+  JOIN int_levenstafels x0 ON x0.tabel_id = p.tabel_id AND x0.age = p.x
+  JOIN int_levenstafels l ON l.tabel_id = p.tabel_id AND l.age >= p.x
 ),
-grid AS (SELECT range AS stap, exp(range / 400.0) AS k FROM range(0, 2000)),
-e AS (
-  SELECT b.doel_id, any_value(b.ratio) AS doel, g.stap, g.k,
-         sum(coalesce(exp(g.k * b.dl1), 0) + b.ax * (exp(g.k * b.dl) - coalesce(exp(g.k * b.dl1), 0))) AS e
-  FROM grid g CROSS JOIN b GROUP BY b.doel_id, g.stap, g.k
+grof AS (SELECT range AS stap FROM range(0, 2000, 20) UNION ALL SELECT 1999),
+e_grof AS (
+  SELECT b.tabel_id, b.x, g.stap, lt_e_stap(g.stap, b.dl, b.dl1, b.ax) AS e
+  FROM grof g CROSS JOIN b GROUP BY b.tabel_id, b.x, g.stap
 ),
-r AS (SELECT doel_id, doel, k, e / first_value(e) OVER (PARTITION BY doel_id ORDER BY stap) AS verhouding FROM e),
+e1 AS (SELECT tabel_id, x, e FROM e_grof WHERE stap = 0),
+doelen AS (SELECT DISTINCT tabel_id, x, ratio FROM lt_doelen),
+-- per target the bracket of steps [van, tot] where the ratio crosses it (one step at either end of the grid)
+braket AS (
+  SELECT d.tabel_id, d.x, d.ratio, coalesce(max(g.stap) FILTER (g.e / e1.e >= d.ratio), 0) AS van,
+         coalesce(min(g.stap) FILTER (g.e / e1.e < d.ratio), 1999) AS tot
+  FROM doelen d JOIN e_grof g ON g.tabel_id = d.tabel_id AND g.x = d.x JOIN e1 ON e1.tabel_id = d.tabel_id AND e1.x = d.x
+  GROUP BY d.tabel_id, d.x, d.ratio
+),
+fijn AS (SELECT DISTINCT tabel_id, x, unnest(range(van, tot + 1)) AS stap FROM braket),
+e_fijn AS (
+  SELECT b.tabel_id, b.x, f.stap, exp(f.stap / 400.0) AS k, lt_e_stap(f.stap, b.dl, b.dl1, b.ax) AS e
+  FROM fijn f JOIN b ON b.tabel_id = f.tabel_id AND b.x = f.x GROUP BY b.tabel_id, b.x, f.stap
+),
 m AS (
-  SELECT doel_id, any_value(doel) AS doel,
-         max(k) FILTER (verhouding >= doel) AS k1, arg_max(verhouding, k) FILTER (verhouding >= doel) AS r1,
-         min(k) FILTER (verhouding < doel) AS k2, arg_min(verhouding, k) FILTER (verhouding < doel) AS r2
-  FROM r GROUP BY doel_id
+  SELECT bk.tabel_id, bk.x, bk.ratio AS doel,
+         max(f.k) FILTER (f.e / e1.e >= bk.ratio) AS k1, arg_max(f.e / e1.e, f.k) FILTER (f.e / e1.e >= bk.ratio) AS r1,
+         min(f.k) FILTER (f.e / e1.e < bk.ratio) AS k2, arg_min(f.e / e1.e, f.k) FILTER (f.e / e1.e < bk.ratio) AS r2
+  FROM braket bk
+  JOIN e_fijn f ON f.tabel_id = bk.tabel_id AND f.x = bk.x AND f.stap BETWEEN bk.van AND bk.tot
+  JOIN e1 ON e1.tabel_id = bk.tabel_id AND e1.x = bk.x
+  GROUP BY bk.tabel_id, bk.x, bk.ratio
 )
-SELECT doel_id, CASE WHEN k1 IS NULL OR k2 IS NULL THEN coalesce(k1, k2) ELSE k1 + (k2 - k1) * (r1 - doel) / (r1 - r2) END AS k FROM m;
+SELECT d.doel_id, CASE WHEN m.k1 IS NULL OR m.k2 IS NULL THEN coalesce(m.k1, m.k2) ELSE m.k1 + (m.k2 - m.k1) * (m.r1 - m.doel) / (m.r1 - m.r2) END AS k
+FROM lt_doelen d JOIN m ON m.tabel_id = d.tabel_id AND m.x = d.x AND (m.doel = d.ratio OR (m.doel IS NULL AND d.ratio IS NULL));

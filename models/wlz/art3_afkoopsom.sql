@@ -7,7 +7,7 @@
 --      the draagvlak: x draagvlak(t) / draagvlak(t-1, definitive);
 --   C  spiegeling aan het Rekenmodel Wlz: the parties fix "de invloed" jointly; the project models it
 --      as a weight w (wlz.invloed_rekenmodel): (1 - w) x uitkomst A-B + w x rekenmodel x draagvlak(t), with the
---      rekenmodel's expected damage at 100% (rekenmodel_schadelast, models/rekenmodel/cohort.sql);
+--      rekenmodel's expected damage at 100% (rekenmodel_schadelast, models/rekenmodel/schadelast.sql);
 --   D  the text names steps A "t/m D" but describes no D; the project reads art. 3.3 as D: when the
 --      number of traffic casualties changes by more than 10% (wlz.drempel_heranalyse), the analysed
 --      effect (wlz.effect_heranalyse) is applied: x (1 + effect/100).
