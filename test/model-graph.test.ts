@@ -4,7 +4,8 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { modelGraph, parseModel, select } from "../engine/graph.js";
+import { actueelBijhouder, geschrevenNamen } from "../engine/actueel.js";
+import { geraaktDoor, modelGraph, parseModel, select } from "../engine/graph.js";
 import { graafVan, parameterModellen } from "../engine/engine.js";
 import { modellenVoorGemeente, modellenVoorGemeentevraag, modellenVoorVergelijking, vergelijkingsModellen } from "../engine/vergelijking.js";
 import { scenarioModellen, UITKOMSTEN_SQL, UITKOMSTEN_TABELLEN } from "../engine/uitkomsten.js";
@@ -120,5 +121,65 @@ describe("the selector serves every task", () => {
     const browser = graafVan(bundle);
     expect(names(modellenVoorVergelijking(browser))).toEqual(names(modellenVoorVergelijking(graph)));
     expect(names(parameterModellen(browser))).toEqual(names(parameterModellen(graph)));
+  });
+});
+
+describe("a session re-runs only what a change makes stale (engine/actueel.js)", () => {
+  const ov = (parameter_id: string, waarde: number) => ({ parameter_id, vanaf_jaar: null, waarde: String(waarde), laag: null, hoog: null, toelichting: null });
+  /** A bookkeeper with every model run once: what is stale after `change`. */
+  const staleAfter = (change: (b: ReturnType<typeof actueelBijhouder>) => void) => {
+    const b = actueelBijhouder(graph);
+    for (const m of graph.models) {
+      b.draait(m.name);
+      b.gedraaid(m.name);
+    }
+    change(b);
+    return names(graph.models.filter((m) => !b.isActueel(m.name)));
+  };
+
+  it("a changed parameter: the per-year values and what reads that parameter, and what is made from them", () => {
+    const stale = staleAfter((b) => b.overrides([ov("wlz.draagvlak_b1_definitief", 90)]));
+    expect(stale).toEqual(names([...parameterModellen(graph), ...geraaktDoor(graph, ["wlz.draagvlak_b1_definitief"])]));
+    expect(stale).toContain("wlz/art3_2b_draagvlak.sql");
+    expect(stale).toContain("rekenmodel/schadelast.sql"); // the damage times the draagvlak
+    expect(stale).not.toContain("rekenmodel/cohort.sql"); // the cohorts do not read the draagvlak
+    expect(stale).not.toContain("wmo/art3_afkoopsom.sql");
+    // the same overrides again change nothing; taking one away changes that parameter again
+    expect(
+      staleAfter((b) => {
+        b.overrides([ov("verhaal.detectie", 60)]);
+        for (const m of graph.models) b.gedraaid(m.name);
+        b.overrides([ov("verhaal.detectie", 60)]);
+      }),
+    ).toEqual([]);
+    expect(staleAfter((b) => b.overrides([]))).toEqual([]);
+  });
+
+  it("the per-year values, re-run for a changed parameter, leave stale only what reads it; re-run for another reason, everything after them", () => {
+    const b = actueelBijhouder(graph);
+    for (const m of graph.models) b.gedraaid(m.name);
+    b.overrides([ov("verhaal.detectie", 60)]);
+    for (const m of parameterModellen(graph)) {
+      b.draait(m.name);
+      b.gedraaid(m.name);
+    }
+    expect(b.isActueel("wmo/art3_afkoopsom.sql")).toBe(true);
+    expect(b.isActueel("vergelijking/vectoren.sql")).toBe(false);
+    b.geschreven(["stg_parameters"]);
+    b.draait("intermediate/int_parameter_waarden.sql");
+    expect(b.isActueel("wmo/art3_afkoopsom.sql")).toBe(false);
+  });
+
+  it("a statement that writes a table makes its maker and what is made from it stale; one it cannot read, everything", () => {
+    expect(geschrevenNamen("SELECT * FROM wmo_afkoopsom")).toEqual([]);
+    expect(geschrevenNamen("COPY wmo_afkoopsom TO 'x.csv'")).toEqual([]);
+    expect(geschrevenNamen("DELETE FROM vg_selectie; INSERT INTO vg_selectie VALUES ('GM0402') -- CREATE TABLE x")).toEqual(["vg_selectie", "vg_selectie"]);
+    expect(geschrevenNamen("CREATE OR REPLACE TEMP TABLE mc_jaar AS SELECT 2024 AS jaar")).toEqual(["mc_jaar"]);
+    expect(geschrevenNamen('WITH x AS (SELECT 1) INSERT INTO t SELECT * FROM x; UPDATE "t" SET a = 1')).toBeNull();
+    const stale = staleAfter((b) => b.geschreven(["vg_selectie"]));
+    expect(stale).toContain("vergelijking/instellingen.sql"); // its maker: a run of it would overwrite the question
+    expect(stale).toContain("vergelijking/wmo_gemeente.sql");
+    expect(stale).not.toContain("wmo/art3_afkoopsom.sql");
+    expect(staleAfter((b) => b.geschreven(null))).toEqual(names(graph.models));
   });
 });

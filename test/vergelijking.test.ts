@@ -3,7 +3,6 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { alleen } from "../engine/engine.js";
 import { modellenVoorVergelijking, sweepInEenDoorgang } from "../engine/vergelijking.js";
 import { UsageError } from "../pipelines/lib/errors.ts";
 import { parseScenario } from "../pipelines/params/scenario.ts";
@@ -47,10 +46,14 @@ function handWorked(extra: Record<string, number> = {}) {
   return p;
 }
 
-/** Sets the parameters and re-runs what the comparison stands on (compareMunicipality runs the question's models). */
+/** Sets the parameters and brings what the comparison stands on up to date (compareMunicipality runs the question's
+ * models). */
 async function runWith(p: Record<string, number>) {
   const sc = parseScenario({ parameters: p }, await s.registry(), "test");
-  await s.runSome(alleen(modellenVoorVergelijking(s.graaf)), sc.overrides);
+  await s.runFor(
+    modellenVoorVergelijking(s.graaf).map((m) => m.name),
+    sc.overrides,
+  );
 }
 
 describe("a municipality of 200,000 inhabitants worked by hand (2018)", () => {
@@ -158,7 +161,9 @@ describe("afkoop scenario run", () => {
 
   it("a grid of every combination; the same scenario gives the same files", async () => {
     const f = write(sweep);
-    const a = await runScenario({ file: f, outDir: join(tempDir(), "a"), dbPath: db });
+    // once on this file's session, after the questions above (re-running only what the scenario changes), once on a
+    // session of its own
+    const a = await runScenario({ file: f, outDir: join(tempDir(), "a"), session: s });
     const b = await runScenario({ file: f, outDir: join(tempDir(), "b"), dbPath: db });
     expect(a.points).toBe(6);
     for (const name of ["gemeenten.csv", "nationaal.csv", "wlz.csv"]) {
@@ -200,7 +205,8 @@ describe("afkoop scenario run", () => {
   });
 
   // each grid point of a sweep against a scenario with the swept values fixed (laag = hoog, also in the Monte Carlo),
-  // run on its own: every file's rows, all columns after the grid's
+  // run on its own: every file's rows, all columns after the grid's. The sweep runs on a session of its own; the
+  // points one after another on this file's session, each re-running only what its parameters change
   const sweepEqualsPoints = async (base: Record<string, unknown>, axes: { parameter: string; waarden: number[] }[]) => {
     const swept = await runScenario({ file: write({ ...base, sweep: axes }), outDir: join(tempDir(), "sweep"), dbPath: db });
     const csvRows = (dir: string, name: string) => readFileSync(join(dir, name), "utf8").trim().split("\n");
@@ -216,7 +222,7 @@ describe("afkoop scenario run", () => {
       const one = await runScenario({
         file: write({ ...base, parameters: { ...(base.parameters as object), ...fixed } }),
         outDir: join(tempDir(), `punt${i + 1}`),
-        dbPath: db,
+        session: s,
       });
       for (const name of Object.keys(perFile)) {
         const [, ...alone] = csvRows(one.outDir, name);
@@ -290,10 +296,10 @@ describe("afkoop scenario run", () => {
     expect(() => planScenario({ gemeente: "Hilversum" }, registry, "x.json")).toThrow(UsageError);
     // the results of an earlier run, replaced only by a run that succeeds
     const out = join(tempDir(), "keep");
-    await runScenario({ file: write({ montecarlo: { trekkingen: 5, seed: 1 } }), outDir: out, dbPath: db });
+    await runScenario({ file: write({ montecarlo: { trekkingen: 5, seed: 1 } }), outDir: out, session: s });
     const previous = readFileSync(join(out, "manifest.json"), "utf8");
     const bad = write({ ...sweep, gemeente: "GM9999" });
-    await expect(runScenario({ file: bad, outDir: out, force: true, dbPath: db })).rejects.toThrow(/gemeente: no municipality GM9999/);
+    await expect(runScenario({ file: bad, outDir: out, force: true, session: s })).rejects.toThrow(/gemeente: no municipality GM9999/);
     expect(readFileSync(join(out, "manifest.json"), "utf8")).toBe(previous);
     expect(existsSync(`${out}.tmp-${process.pid}`)).toBe(false);
   });

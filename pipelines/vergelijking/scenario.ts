@@ -18,8 +18,6 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
-import { alleen, parameterModellen } from "../../engine/engine.js";
-import { geraaktDoor } from "../../engine/graph.js";
 import { sqlTekst } from "../../engine/sql.js";
 import { modellenVoorVergelijking, sweepInEenDoorgang } from "../../engine/vergelijking.js";
 import { UsageError } from "../lib/errors.ts";
@@ -54,6 +52,9 @@ export async function runScenario(o: {
   outDir?: string;
   force?: boolean;
   dbPath?: string;
+  /** An open session to run on (its warehouse is then the one read): scenarios run one after another in one process
+   * re-run only what their parameters change (the session's bookkeeping, engine/actueel.js). Left open. */
+  session?: ModelSession;
   onProgress?: (done: number, total: number) => void;
 }): Promise<ScenarioRunResult> {
   const t0 = performance.now();
@@ -72,9 +73,9 @@ export async function runScenario(o: {
   } catch (e) {
     throw new UsageError(`${o.file}: not valid JSON (${(e as Error).message})`);
   }
-  const db = resolve(o.dbPath ?? DEFAULT_DB);
+  const db = o.session?.warehouse ?? resolve(o.dbPath ?? DEFAULT_DB);
   if (!existsSync(db)) await runPipeline({ dbPath: db });
-  const s = await ModelSession.open(db);
+  const s = o.session ?? (await ModelSession.open(db));
   const tmp = `${outDir}.tmp-${process.pid}`;
   try {
     const plan = planScenario(json, await s.registry(), o.file);
@@ -88,8 +89,8 @@ export async function runScenario(o: {
     ];
     // what the comparison stands on, once, with the scenario's overrides (in one pass not those of the swept
     // parameters: every point sets its own values in the vectors)
-    const voor = modellenVoorVergelijking(s.graaf);
-    await s.runSome(alleen(voor), eenDoorgang ? plan.scenario.overrides.filter((x) => !axes.includes(x.parameter_id)) : plan.scenario.overrides);
+    const voor = modellenVoorVergelijking(s.graaf).map((m) => m.name);
+    await s.runFor(voor, eenDoorgang ? plan.scenario.overrides.filter((x) => !axes.includes(x.parameter_id)) : plan.scenario.overrides);
     const [defaults] = await s.all("SELECT * FROM vg_mc_instellingen");
     const jaar = plan.jaar ?? Number(defaults.jaar);
     await checkYear(s, jaar, `${o.file}: jaar`);
@@ -134,10 +135,9 @@ export async function runScenario(o: {
         o.onProgress?.(Math.min(points.length, i + perChunk), points.length);
       }
     } else {
-      // point by point: each point re-runs only what its swept parameters touch
-      const geraakt = alleen([...parameterModellen(s.graaf), ...geraaktDoor({ ...s.graaf, models: voor }, axes)]);
+      // point by point: each point re-runs only what its swept parameters touch (the session knows what is stale)
       for (const [i, p] of points.entries()) {
-        await s.runSome(geraakt, overridesVan(p));
+        await s.runFor(voor, overridesVan(p));
         // the point's number and values go into vg_sweep too, which names the point (its values are the overrides')
         await setComparison(s, { ...vraag, punten: [{ punt: i + 1, waarden: p }] });
         await collect(i === 0);
@@ -176,6 +176,6 @@ export async function runScenario(o: {
     rmSync(tmp, { recursive: true, force: true });
     throw e;
   } finally {
-    s.close();
+    if (!o.session) s.close();
   }
 }

@@ -1,6 +1,7 @@
+import { resolve } from "node:path";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { loadOverrides } from "./build.ts";
-import { alleen } from "../../engine/engine.js";
+import { actueelBijhouder, geschrevenNamen } from "../../engine/actueel.js";
 import { select } from "../../engine/graph.js";
 import { sqlTekst } from "../../engine/sql.js";
 import { loadModelGraph } from "./modelfiles.ts";
@@ -11,19 +12,24 @@ import { asNumbers, type Reader, type Row } from "./query.ts";
 /**
  * An in-memory copy of a warehouse's staging tables on which the SQL models can be re-run with other
  * parameter overrides, quickly and without writing any file: what the site does in DuckDB-Wasm, and
- * what property tests and scenario sweeps do in Node.
+ * what property tests and scenario sweeps do in Node. The session knows which models hold what their inputs give now
+ * (engine/actueel.js): `runFor` runs only the stale ones among what it is asked for, `runSome` runs what it is given.
  */
 export class ModelSession implements Reader {
   private models: ModelFile[];
   /** The model graph (engine/graph.js), for `select`: which models a task needs, in run order. */
   readonly graaf: ReturnType<typeof loadModelGraph>;
+  private bij: ReturnType<typeof actueelBijhouder>;
 
   private constructor(
     private instance: DuckDBInstance,
     private con: DuckDBConnection,
+    /** The warehouse whose staging tables the session holds. */
+    readonly warehouse: string,
   ) {
     this.graaf = loadModelGraph();
     this.models = this.graaf.models;
+    this.bij = actueelBijhouder(this.graaf);
   }
 
   static async open(warehouse: string): Promise<ModelSession> {
@@ -37,28 +43,46 @@ export class ModelSession implements Reader {
     await con.run("DETACH wh");
     // no overrides until a run sets them: the shipped parameters
     await loadOverrides(con, []);
-    return new ModelSession(instance, con);
+    return new ModelSession(instance, con, resolve(warehouse));
+  }
+
+  /** Sets the overrides, if they differ from those in place (what a changed parameter touches becomes stale). */
+  private async overrides(overrides?: Override[]): Promise<void> {
+    if (overrides && this.bij.overrides(overrides).length) await loadOverrides(this.con, overrides);
+  }
+
+  /** Runs these models in run order; with `alleenVerouderd`, only those stale when their turn comes (a model that runs
+   * while stale makes stale what is made from it). */
+  private async draai(models: ModelFile[], alleenVerouderd = false): Promise<void> {
+    for (const m of models) {
+      if (alleenVerouderd && this.bij.isActueel(m.name)) continue;
+      this.bij.draait(m.name);
+      await runModels((sql) => this.con.run(sql), [m]);
+      this.bij.gedraaid(m.name);
+    }
   }
 
   /** Runs the models whose names pass the filter, in run order, with the overrides in place. */
   async runSome(filter: (name: string) => boolean, overrides?: Override[]): Promise<void> {
-    if (overrides) await loadOverrides(this.con, overrides);
-    await runModels(
-      (sql) => this.con.run(sql),
-      this.models.filter((m) => filter(m.name)),
-    );
+    await this.overrides(overrides);
+    await this.draai(this.models.filter((m) => filter(m.name)));
   }
 
   /**
-   * Runs only the models the given tables are made from (graph.js `select` upstreamOf), with the overrides in place:
-   * what a test or a question needs when it reads these tables and nothing else. Other tables keep their last state.
+   * Brings the given tables (or model files) up to date with the overrides in place: runs the models they are made
+   * from (graph.js `select` upstreamOf) that are stale, and nothing else. Other tables keep their last state.
    */
   async runFor(tables: string[], overrides?: Override[]): Promise<void> {
-    await this.runSome(alleen(select(this.graaf, { upstreamOf: tables })), overrides);
+    await this.overrides(overrides);
+    await this.draai(select(this.graaf, { upstreamOf: tables }), true);
   }
 
   async exec(sql: string, params?: unknown[]): Promise<void> {
-    await this.con.run(sql, params as never);
+    try {
+      await this.con.run(sql, params as never);
+    } finally {
+      this.bij.geschreven(geschrevenNamen(sql));
+    }
   }
 
   /** The registry entries (for validating a scenario against). */
@@ -74,17 +98,26 @@ export class ModelSession implements Reader {
 
   /** Re-runs every model with these overrides (replacing the previous ones). */
   async run(overrides: Override[]): Promise<void> {
-    await loadOverrides(this.con, overrides);
-    await runModels((sql) => this.con.run(sql), this.models);
+    await this.runSome(() => true, overrides);
   }
 
   async all(sql: string, params?: unknown[]): Promise<Row[]> {
-    return (await this.con.runAndReadAll(sql, params as never)).getRowObjectsJson() as Row[];
+    return (await this.read(sql, params)).getRowObjectsJson() as Row[];
+  }
+
+  /** A query; should it write a table after all, what was made from it is stale. */
+  private async read(sql: string, params?: unknown[]) {
+    try {
+      return await this.con.runAndReadAll(sql, params as never);
+    } finally {
+      const namen = geschrevenNamen(sql);
+      if (namen === null || namen.length) this.bij.geschreven(namen);
+    }
   }
 
   /** Rows for charts and the site: DECIMAL, BIGINT and HUGEINT as JavaScript numbers (as the warehouse Reader). */
   async numbers(sql: string, params?: unknown[]): Promise<Row[]> {
-    const res = await this.con.runAndReadAll(sql, params as never);
+    const res = await this.read(sql, params);
     return asNumbers(res.getRowObjectsJson() as Row[], res.columnNames(), res.columnTypes());
   }
 
