@@ -10,7 +10,7 @@ import { TABLES } from "../pipelines/load/schema.ts";
 import { runPipeline } from "../pipelines/warehouse/build.ts";
 import { withWarehouse } from "../pipelines/warehouse/query.ts";
 import { sharedWarehouse, shipped, tempDir, userData } from "./support/fixtures.ts";
-import { compareWarehouses, modelsFor } from "./support/warehouse-compare.ts";
+import { modelsFor } from "./support/warehouse-compare.ts";
 
 let db: string;
 beforeAll(async () => {
@@ -193,32 +193,5 @@ describe("inputs from Excel", () => {
     ]);
     const bad = parseDelimited('a,b\n"open,1\n', "f.csv");
     expect("issue" in bad && bad.issue).toMatchObject({ line: 2, expected: 'a closing quote (")' });
-  });
-});
-
-describe("idempotence", () => {
-  it("gives the same tables when run twice on the same inputs", async () => {
-    // A second run compared with the first (the shared warehouse), in SQL with both attached (compareWarehouses): every
-    // table but the run manifest (its times differ) has the same rows. The loader's tables (staging, overrides, run
-    // inputs and models) are identical row for row, every column (EXCEPT ALL both ways); so are the models' tables in
-    // every column that is not DOUBLE (DECIMAL amounts, text, whole numbers). DOUBLE results of the models may differ in
-    // their last bits (parallel sums in DuckDB), so per DOUBLE column a checksum (count, sum, sum of absolute values)
-    // agrees to 1e-9.
-    const other = join(tempDir(), "again.duckdb");
-    await runPipeline({ dbPath: other });
-    const tables = await compareWarehouses(db, other, ["run_manifest"]);
-    expect(tables.length).toBeGreaterThan(25);
-    for (const t of tables) {
-      expect(t.inB, `${t.tabel}: in the second warehouse`).toBe(true);
-      expect(t.rijenB, `${t.tabel}: rows`).toBe(t.rijenA);
-      if (t.verschil !== null) expect(Number(t.verschil), `${t.tabel}: rows differing in ${t.exact.join(", ")}`).toBe(0);
-      for (const c of t.checksums) {
-        expect(c.b.n, `${t.tabel}.${c.kolom}: count`).toBe(c.a.n);
-        for (const k of ["s", "m"] as const) {
-          const [p, r] = [c.a[k], c.b[k]];
-          expect(Math.abs(p - r) <= 1e-9 * Math.max(1, Math.abs(p), Math.abs(r)), `${t.tabel}.${c.kolom}: ${k} ${p} vs ${r}`).toBe(true);
-        }
-      }
-    }
   });
 });

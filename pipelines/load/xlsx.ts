@@ -1,10 +1,12 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { InputIssue } from "../lib/errors.ts";
 import type { RawTable } from "./delimited.ts";
 
 /** Reads the first worksheet of an XLSX workbook: row 1 is the header. */
 export async function readXlsx(bytes: Uint8Array, file: string): Promise<{ table: RawTable } | { issue: InputIssue }> {
-  const wb = new ExcelJS.Workbook();
+  // loaded when a workbook is read: exceljs and its dependencies add a quarter second to every start of `afkoop`
+  const { default: Excel } = await import("exceljs");
+  const wb = new Excel.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
