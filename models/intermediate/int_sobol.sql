@@ -9,12 +9,14 @@
 --     S_Ti  = mean_j (f(A_j) - f(AB_j^(i)))^2 / (2V)         total: i's share including its interactions
 --   N (d + 2) evaluations for d parameters. The indices are estimates: their error shrinks as 1 / sqrt(N).
 -- sobol_u draws from the same hash as every Monte Carlo (trek_u), in a stream of its own per matrix, so Node and
--- the browser draw the same design. A model builds its design with sobol_ontwerp (long: vector, parameter, u) or
--- with sobol_vectoren and sobol_u_in (one row per vector, a column per parameter), and reads the indices with
+-- the browser draw the same design. A model builds its design with sobol_ontwerp (long: vector, parameter, u), with
+-- sobol_vectoren and each parameter's value in A and B per draw (vergelijking/vectoren.sql), or with sobol_vectoren and
+-- trek_parameter (one row per vector, a column per parameter: rekenmodel/mc_vectoren.sql), and reads the indices with
 -- sobol_indices from a table (uitkomst, matrix, gevarieerd, trekking, f); test/sobol.test.ts checks the estimator
 -- on the Ishigami function, whose indices are known in closed form.
+CREATE OR REPLACE MACRO sobol_stroom(parameter_id, matrix) AS parameter_id || '#sobol-' || matrix;
 CREATE OR REPLACE MACRO sobol_u(seed, trekking, parameter_id, matrix) AS
-  trek_u(seed, trekking, parameter_id || '#sobol-' || matrix);
+  trek_u(seed, trekking, sobol_stroom(parameter_id, matrix));
 
 -- the design's vectors for the parameters in tbl (a column parameter_id) and N draws: matrix 'A', 'B' or 'AB' (then
 -- gevarieerd names the parameter taken from B); vector_id numbers the vectors 1 .. N (d + 2): A_j = j, B_j = N + j,
@@ -28,26 +30,36 @@ v AS (
 SELECT v.matrix, v.gevarieerd, j.range + 1 AS trekking, v.nr * n + j.range + 1 AS vector_id
 FROM v CROSS JOIN range(n) j;
 
--- the uniform draw of one parameter in one vector of the design: from B in matrix B and for the parameter an AB
--- vector takes from B, from A otherwise
-CREATE OR REPLACE MACRO sobol_u_in(seed, trekking, parameter_id, matrix, gevarieerd) AS
-  sobol_u(seed, trekking, parameter_id, CASE WHEN matrix = 'B' OR parameter_id = gevarieerd THEN 'B' ELSE 'A' END);
+-- where one parameter in one vector of the design is drawn from: B in matrix B and for the parameter an AB vector takes
+-- from B, A otherwise
+CREATE OR REPLACE MACRO sobol_bron(matrix, parameter_id, gevarieerd) AS CASE WHEN matrix = 'B' OR parameter_id = gevarieerd THEN 'B' ELSE 'A' END;
 
--- one parameter in one vector of any design, the parameter as a struct {id, waarde, laag, hoog, verdeling, onzeker}:
+-- one parameter in one vector of any design, the parameter as a struct {id, waarde, laag, hoog, verdeling, onzeker,
+-- sobol_a, sobol_b} (sobol_parameter: sobol_a and sobol_b are the id's streams in the design, sobol_stroom, written once):
 -- its value for the base case and where it is not drawn; a Monte Carlo draw (trek_u); the tornado's end of its range
--- for the parameter it varies (the value for the others); or its draw in the Sobol design (sobol_u_in). sleutel is the
+-- for the parameter it varies (the value for the others); or its draw in the Sobol design (from A or B: sobol_bron). sleutel is the
 -- draw's key 'seed:draw:' (trek_sleutel), built once per vector when the parameters are columns.
+CREATE OR REPLACE MACRO sobol_parameter(id, waarde, laag, hoog, verdeling, onzeker) AS
+  {'id': id, 'waarde': waarde, 'laag': laag, 'hoog': hoog, 'verdeling': verdeling, 'onzeker': onzeker, 'sobol_a': sobol_stroom(id, 'A'), 'sobol_b': sobol_stroom(id, 'B')};
 CREATE OR REPLACE MACRO trek_parameter(p, soort, sleutel, matrix, gevarieerd, kant) AS
   CASE WHEN NOT p.onzeker OR soort = 'basis' THEN p.waarde
        WHEN soort = 'mc' THEN trek_waarde(trek_u_van(sleutel || p.id), p.laag, p.waarde, p.hoog, p.verdeling)
        WHEN soort = 'tornado' THEN CASE WHEN p.id = gevarieerd THEN CASE kant WHEN 'laag' THEN p.laag ELSE p.hoog END ELSE p.waarde END
-       ELSE trek_waarde(trek_u_van(sleutel || p.id || '#sobol-' || CASE WHEN matrix = 'B' OR p.id = gevarieerd THEN 'B' ELSE 'A' END),
+       ELSE trek_waarde(trek_u_van(sleutel || CASE sobol_bron(matrix, p.id, gevarieerd) WHEN 'B' THEN p.sobol_b ELSE p.sobol_a END),
                         p.laag, p.waarde, p.hoog, p.verdeling) END;
 
--- the design in long form: one row per vector and parameter, with the uniform draw u
+-- the design in long form: one row per vector and parameter, with the uniform draw u. Each parameter is drawn once per
+-- draw in A and once in B (sobol_u); every vector takes one of the two (sobol_bron), so N (d + 2) x d values need 2 N d
+-- hashes
 CREATE OR REPLACE MACRO sobol_ontwerp(seed, n, tbl) AS TABLE
-SELECT v.matrix, v.gevarieerd, v.trekking, v.vector_id, p.parameter_id, sobol_u_in(seed, v.trekking, p.parameter_id, v.matrix, v.gevarieerd) AS u
-FROM sobol_vectoren(n, tbl) v CROSS JOIN (SELECT DISTINCT parameter_id FROM query_table(tbl)) p;
+WITH p AS (SELECT DISTINCT parameter_id FROM query_table(tbl)),
+u AS (
+  SELECT j.range + 1 AS trekking, p.parameter_id, sobol_u(seed, j.range + 1, p.parameter_id, 'A') AS u_a, sobol_u(seed, j.range + 1, p.parameter_id, 'B') AS u_b
+  FROM range(n) j CROSS JOIN p
+)
+SELECT v.matrix, v.gevarieerd, v.trekking, v.vector_id, u.parameter_id,
+       CASE sobol_bron(v.matrix, u.parameter_id, v.gevarieerd) WHEN 'B' THEN u.u_b ELSE u.u_a END AS u
+FROM sobol_vectoren(n, tbl) v JOIN u ON u.trekking = v.trekking;
 
 -- the indices from evaluated outputs: tbl has columns uitkomst, matrix, gevarieerd, trekking, f. Rounded to 1e-6:
 -- parallel sums differ in their last bits between runs and engines.

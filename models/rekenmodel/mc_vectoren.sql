@@ -26,9 +26,9 @@ WHERE p.parameter_id LIKE 'rekenmodel.%'
 -- the same in one row with a column per parameter, named after its id without the prefix (rekenmodel.nah.incidentie
 -- → nah_incidentie), the names the evaluation reads. The day tariffs are drawn per package in rm_tariefmix.
 CREATE OR REPLACE TEMP TABLE rm_parameters AS
-SELECT parameter_id, {'id': parameter_id, 'waarde': waarde, 'laag': laag, 'hoog': hoog, 'verdeling': verdeling, 'onzeker': true} AS p FROM rm_onzeker
+SELECT parameter_id, sobol_parameter(parameter_id, waarde, laag, hoog, verdeling, true) AS p FROM rm_onzeker
 UNION ALL
-SELECT parameter_id, {'id': parameter_id, 'waarde': waarde, 'laag': waarde, 'hoog': waarde, 'verdeling': NULL::VARCHAR, 'onzeker': false} FROM rm_vast;
+SELECT parameter_id, sobol_parameter(parameter_id, waarde, waarde, waarde, NULL::VARCHAR, false) FROM rm_vast;
 
 CREATE OR REPLACE TEMP TABLE rm_parameterrij AS
 PIVOT (SELECT replace(replace(parameter_id, 'rekenmodel.', ''), '.', '_') AS naam, p FROM rm_parameters WHERE parameter_id NOT LIKE 'rekenmodel.tarief.%')

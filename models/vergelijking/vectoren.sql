@@ -11,10 +11,19 @@ SELECT p.jaar, p.parameter_id, p.waarde, p.laag, p.hoog, s.verdeling
 FROM int_parameters_per_jaar p JOIN stg_parameters s USING (parameter_id) JOIN vg_mc_instellingen i ON i.jaar = p.jaar
 WHERE p.parameter_id LIKE 'verhaal.%' AND p.laag < p.hoog AND s.verdeling IS NOT NULL;
 
+-- the design's vectors (matrix, varied parameter, draw); each uncertain parameter's value in matrix A and in B per draw
+-- (sobol_u), drawn once: every vector of the design takes one of the two (sobol_bron)
 CREATE OR REPLACE TEMP TABLE vg_sobol_ontwerp AS
 SELECT i.jaar, d.*
-FROM vg_mc_instellingen i CROSS JOIN LATERAL (SELECT * FROM sobol_ontwerp(i.seed, i.sobol_n, 'vg_onzeker')) d
+FROM vg_mc_instellingen i CROSS JOIN LATERAL (SELECT * FROM sobol_vectoren(i.sobol_n, 'vg_onzeker')) d
 WHERE i.sobol_n > 0 AND NOT EXISTS (SELECT 1 FROM vg_selectie);
+
+CREATE OR REPLACE TEMP TABLE vg_sobol_trekkingen AS
+SELECT o.jaar, j.range + 1 AS trekking, o.parameter_id,
+       trek_waarde(sobol_u(i.seed, j.range + 1, o.parameter_id, 'A'), o.laag, o.waarde, o.hoog, o.verdeling) AS waarde_a,
+       trek_waarde(sobol_u(i.seed, j.range + 1, o.parameter_id, 'B'), o.laag, o.waarde, o.hoog, o.verdeling) AS waarde_b
+FROM vg_mc_instellingen i JOIN vg_onzeker o ON o.jaar = i.jaar CROSS JOIN range(i.sobol_n) j
+WHERE EXISTS (SELECT 1 FROM vg_sobol_ontwerp);
 
 CREATE OR REPLACE TEMP TABLE vg_vectoren AS
 WITH p AS (
@@ -33,10 +42,10 @@ mc AS (
 ),
 sobol AS (
   SELECT p.jaar, -v.vector_id AS vector_id, p.parameter_id,
-         CASE WHEN d.u IS NOT NULL THEN trek_waarde(d.u, p.laag, p.waarde, p.hoog, p.verdeling) ELSE p.waarde END AS waarde
-  FROM (SELECT DISTINCT jaar, vector_id FROM vg_sobol_ontwerp) v
+         CASE WHEN w.parameter_id IS NULL THEN p.waarde WHEN sobol_bron(v.matrix, p.parameter_id, v.gevarieerd) = 'B' THEN w.waarde_b ELSE w.waarde_a END AS waarde
+  FROM vg_sobol_ontwerp v
   JOIN p ON p.jaar = v.jaar
-  LEFT JOIN vg_sobol_ontwerp d ON d.jaar = v.jaar AND d.vector_id = v.vector_id AND d.parameter_id = p.parameter_id
+  LEFT JOIN vg_sobol_trekkingen w ON w.jaar = v.jaar AND w.trekking = v.trekking AND w.parameter_id = p.parameter_id
 )
 SELECT * FROM basis UNION ALL SELECT * FROM mc UNION ALL SELECT * FROM sobol;
 
