@@ -4,6 +4,7 @@
 // `db` is a small adapter: { query(sql) -> Promise<rows as objects>, registerFileText(name, text) -> Promise,
 // insertArrowIPC?(table, bytes) -> Promise }. A bundle is { staging: [{table, columns, csv}], models: [Model in run
 // order], arrow?: Uint8Array } (pipelines/site/bundle.ts); the site sends the tables as Arrow IPC only.
+import { actueelBijhouder, geschrevenNamen } from "./actueel.js";
 import { select } from "./graph.js";
 import { sqlTekst as q } from "./sql.js";
 
@@ -89,23 +90,57 @@ export async function runModels(db, bundle, filter = () => true) {
   }
 }
 
-/** The engine over a loaded adapter: query, and run the models with a scenario's overrides. */
+/**
+ * The engine over a loaded adapter: query, and run the models with a scenario's overrides. Like a Node session
+ * (pipelines/warehouse/session.ts) it knows which models hold what their inputs give now (actueel.js): `runFor` runs
+ * only the stale ones, `run` and `runModels` run what they are given.
+ */
 export async function modelEngine(db, bundle, close = () => {}) {
   await loadStaging(db, bundle);
   const graaf = graafVan(bundle);
+  const bij = actueelBijhouder(graaf);
+  /** @param {any[]} overrides */
+  const overrides = async (overrides) => {
+    if (bij.overrides(overrides).length) await setOverrides(db, overrides);
+  };
+  /** Runs the bundle's models that pass `filter`, in run order; with `alleenVerouderd`, only those stale in their turn. */
+  const draai = async (/** @type {(name: string) => boolean} */ filter, alleenVerouderd = false) => {
+    for (const m of bundle.models) {
+      if (!filter(m.name) || (alleenVerouderd && bij.isActueel(m.name))) continue;
+      bij.draait(m.name);
+      await runModels(db, { models: [m] });
+      bij.gedraaid(m.name);
+    }
+  };
   return {
     graaf,
     /** The models a task needs, in run order, as a filter (see graph.js `select`). */
     kies: (criteria) => alleen(select(graaf, criteria)),
-    query: (sql) => db.query(sql),
+    /** A statement; should it write a table, what was made from it is stale. @param {string} sql */
+    async query(sql) {
+      try {
+        return await db.query(sql);
+      } finally {
+        const namen = geschrevenNamen(sql);
+        if (namen === null || namen.length) bij.geschreven(namen);
+      }
+    },
     /** Sets the overrides and runs the models that pass `filter` (all by default). */
-    /** @param {object[]} overrides @param {(name: string) => boolean} [filter] */
-    async run(overrides, filter = () => true) {
-      await setOverrides(db, overrides);
-      await runModels(db, bundle, filter);
+    /** @param {object[]} lijst @param {(name: string) => boolean} [filter] */
+    async run(lijst, filter = () => true) {
+      await overrides(lijst);
+      await draai(filter);
+    },
+    /**
+     * Sets the overrides and brings these tables (or model files) up to date: runs the stale models they are made from.
+     * @param {string[]} tabellen @param {object[]} [lijst]
+     */
+    async runFor(tabellen, lijst) {
+      if (lijst) await overrides(lijst);
+      await draai(alleen(select(graaf, { upstreamOf: tabellen })), true);
     },
     /** Runs the models that pass `filter` with the overrides already in place. */
-    runModels: (/** @type {(name: string) => boolean} */ filter) => runModels(db, bundle, filter),
+    runModels: (/** @type {(name: string) => boolean} */ filter) => draai(filter),
     /**
      * One round trip for a list of steps, each SQL text or a filter of model names (those models, in run order);
      * returns the rows of the last statement. Each call to the engine costs milliseconds in the browser; a failure
@@ -115,13 +150,29 @@ export async function modelEngine(db, bundle, close = () => {}) {
     async batch(steps) {
       const strip = (t) => t.trim().replace(/;+\s*$/, "");
       const texts = steps.flatMap((st) => (typeof st === "string" ? [st] : bundle.models.filter((m) => st(m.name)).map((m) => m.sql)));
+      // the bookkeeping of the steps in their order, as if each ran on its own
+      for (const st of steps) {
+        if (typeof st === "string") {
+          const namen = geschrevenNamen(st);
+          if (namen === null || namen.length) bij.geschreven(namen);
+        } else
+          for (const m of bundle.models.filter((x) => st(x.name))) {
+            bij.draait(m.name);
+            bij.gedraaid(m.name);
+          }
+      }
       try {
         return await db.query(texts.map(strip).filter(Boolean).join(";\n"));
       } catch {
         let rows = [];
-        for (const st of steps) {
-          if (typeof st === "string") rows = await db.query(st);
-          else await runModels(db, bundle, st);
+        try {
+          for (const st of steps) {
+            if (typeof st === "string") rows = await db.query(st);
+            else await runModels(db, bundle, st);
+          }
+        } catch (e) {
+          bij.geschreven(null); // a step failed: nothing is known to be current
+          throw e;
         }
         return rows;
       }

@@ -109,8 +109,11 @@ describe("the same SQL in node-api and DuckDB-Wasm", () => {
       await node.registry(),
       "test",
     );
-    await node.runSome((n) => !n.startsWith("verhaal/"), sc.overrides);
-    await wasm.run(sc.overrides);
+    // from the previous test's tables, each engine re-runs only what the scenario makes stale (engine/actueel.js), the
+    // same bookkeeping on both sides
+    const tabellen = MARTS.map(([t]) => t);
+    await node.runFor(tabellen, sc.overrides);
+    await wasm.runFor(tabellen, sc.overrides);
     const keuze = keuzeStatements({
       jaar: 2024,
       trekkingen: 400,

@@ -19,6 +19,9 @@ export interface RekenmodelOptions {
   scenario?: unknown;
   scenarioLabel?: string;
   dbPath?: string;
+  /** An open session to run on (its warehouse is then the one read), left open: runs one after another re-run only
+   * what changes (engine/actueel.js). */
+  session?: ModelSession;
 }
 
 /** The tables the answer is read from: the models they are made from are all that runs. */
@@ -37,16 +40,19 @@ const GELEZEN = [
 
 /** Runs the Rekenmodel Wlz (deterministic, Monte Carlo, tornado) for one accident year, in memory. */
 export async function rekenmodel(o: RekenmodelOptions) {
-  const db = resolve(o.dbPath ?? DEFAULT_DB);
+  const db = o.session?.warehouse ?? resolve(o.dbPath ?? DEFAULT_DB);
   if (!existsSync(db)) await runPipeline({ dbPath: db });
-  const s = await ModelSession.open(db);
+  const s = o.session ?? (await ModelSession.open(db));
   try {
     const scenario = o.scenario === undefined ? null : parseScenario(o.scenario, await s.registry(), o.scenarioLabel);
     // only what the answer is read from: first everything but the Monte Carlo (the grid included: it reads only the
     // year), then the Monte Carlo once, with the draws and seed asked for
     const nodig = new Set(select(s.graaf, { upstreamOf: GELEZEN }).map((m) => m.name));
     const inMc = new Set(select(s.graaf, { downstreamOf: ["mc_instellingen"] }).map((m) => m.name));
-    await s.runSome((n) => nodig.has(n) && !inMc.has(n), scenario?.overrides ?? []);
+    await s.runFor(
+      [...nodig].filter((n) => !inMc.has(n)),
+      scenario?.overrides ?? [],
+    );
     const years = (await s.all("SELECT jaar FROM rekenmodel_invoer GROUP BY jaar ORDER BY jaar")).map((r) => Number(r.jaar));
     if (!years.includes(o.year)) throw new UsageError(`--year: the Rekenmodel covers the convenant years ${years.join(", ")}, not ${o.year}`);
     const [settings] = await s.all("SELECT jaar, trekkingen, seed, sobol_n FROM mc_instellingen");
@@ -113,6 +119,6 @@ export async function rekenmodel(o: RekenmodelOptions) {
       kasstromen,
     };
   } finally {
-    s.close();
+    if (!o.session) s.close();
   }
 }
