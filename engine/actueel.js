@@ -8,17 +8,17 @@ import { geraaktDoor, select } from "./graph.js";
 
 /** @typedef {{ parameter_id: string, vanaf_jaar: number | null, waarde: string, laag: number | null, hoog: number | null, toelichting: string | null }} Override */
 
-/** The names a statement writes (CREATE, INSERT, DELETE, UPDATE, DROP, ALTER), or null when it writes something it does
- * not name in a way read here; [] for a statement that writes no table (SELECT, SET, COPY ... TO).
+/** The names a statement writes (CREATE, INSERT, DELETE, UPDATE, DROP, ALTER, TRUNCATE, COPY ... FROM), or null when it
+ * writes something it does not name in a way read here; [] for a statement that writes no table (SELECT, SET, COPY ... TO).
  * @param {string} sql @returns {string[] | null} */
 export function geschrevenNamen(sql) {
   const code = sql.replace(/--[^\n]*/g, " ").replace(/'(?:[^']|'')*'/g, "''");
   const namen = [
     ...code.matchAll(
-      /\b(?:CREATE\s+(?:OR\s+REPLACE\s+)?(?:TEMP(?:ORARY)?\s+)?(?:TABLE|VIEW|MACRO)\s+(?:IF\s+NOT\s+EXISTS\s+)?|INSERT\s+(?:OR\s+REPLACE\s+)?INTO\s+|DELETE\s+FROM\s+|UPDATE\s+|DROP\s+(?:TABLE|VIEW|MACRO)\s+(?:IF\s+EXISTS\s+)?|ALTER\s+TABLE\s+)([a-z_][a-z0-9_]*)/gi,
+      /\b(?:CREATE\s+(?:OR\s+REPLACE\s+)?(?:TEMP(?:ORARY)?\s+)?(?:TABLE|VIEW|MACRO)\s+(?:IF\s+NOT\s+EXISTS\s+)?|INSERT\s+(?:OR\s+REPLACE\s+)?INTO\s+|DELETE\s+FROM\s+|UPDATE\s+|DROP\s+(?:TABLE|VIEW|MACRO)\s+(?:IF\s+EXISTS\s+)?|ALTER\s+TABLE\s+|TRUNCATE\s+(?:TABLE\s+)?|COPY\s+(?=[a-z_][a-z0-9_]*\s+FROM\b))([a-z_][a-z0-9_]*)/gi,
     ),
   ].map((m) => m[1].toLowerCase());
-  const schrijft = (code.match(/\b(?:CREATE|INSERT|DELETE|UPDATE|DROP|ALTER)\b/gi) ?? []).length;
+  const schrijft = (code.match(/\b(?:CREATE|INSERT|DELETE|UPDATE|DROP|ALTER|TRUNCATE)\b|\bCOPY\s+[a-z_][a-z0-9_]*\s+FROM\b/gi) ?? []).length;
   return namen.length < schrijft ? null : namen;
 }
 

@@ -173,6 +173,7 @@ describe("a session re-runs only what a change makes stale (engine/actueel.js)",
   it("a statement that writes a table makes its maker and what is made from it stale; one it cannot read, everything", () => {
     expect(geschrevenNamen("SELECT * FROM wmo_afkoopsom")).toEqual([]);
     expect(geschrevenNamen("COPY wmo_afkoopsom TO 'x.csv'")).toEqual([]);
+    expect(geschrevenNamen("COPY stg_gemeenten FROM 'gemeenten.csv'; TRUNCATE vg_sweep")).toEqual(["stg_gemeenten", "vg_sweep"]);
     expect(geschrevenNamen("DELETE FROM vg_selectie; INSERT INTO vg_selectie VALUES ('GM0402') -- CREATE TABLE x")).toEqual(["vg_selectie", "vg_selectie"]);
     expect(geschrevenNamen("CREATE OR REPLACE TEMP TABLE mc_jaar AS SELECT 2024 AS jaar")).toEqual(["mc_jaar"]);
     expect(geschrevenNamen('WITH x AS (SELECT 1) INSERT INTO t SELECT * FROM x; UPDATE "t" SET a = 1')).toBeNull();

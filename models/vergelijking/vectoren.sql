@@ -19,11 +19,12 @@ FROM vg_mc_instellingen i CROSS JOIN LATERAL (SELECT * FROM sobol_vectoren(i.sob
 WHERE i.sobol_n > 0 AND NOT EXISTS (SELECT 1 FROM vg_selectie);
 
 CREATE OR REPLACE TEMP TABLE vg_sobol_trekkingen AS
-SELECT o.jaar, j.range + 1 AS trekking, o.parameter_id,
-       trek_waarde(sobol_u(i.seed, j.range + 1, o.parameter_id, 'A'), o.laag, o.waarde, o.hoog, o.verdeling) AS waarde_a,
-       trek_waarde(sobol_u(i.seed, j.range + 1, o.parameter_id, 'B'), o.laag, o.waarde, o.hoog, o.verdeling) AS waarde_b
-FROM vg_mc_instellingen i JOIN vg_onzeker o ON o.jaar = i.jaar CROSS JOIN range(i.sobol_n) j
-WHERE EXISTS (SELECT 1 FROM vg_sobol_ontwerp);
+SELECT jaar, trekking, parameter_id, trek_waarde(u_a, laag, waarde, hoog, verdeling) AS waarde_a, trek_waarde(u_b, laag, waarde, hoog, verdeling) AS waarde_b
+FROM (
+  SELECT o.*, d.trekking, sobol_u(i.seed, d.trekking, o.parameter_id, 'A') AS u_a, sobol_u(i.seed, d.trekking, o.parameter_id, 'B') AS u_b
+  FROM vg_mc_instellingen i JOIN vg_onzeker o ON o.jaar = i.jaar
+  JOIN (SELECT DISTINCT jaar, trekking FROM vg_sobol_ontwerp) d ON d.jaar = o.jaar
+);
 
 CREATE OR REPLACE TEMP TABLE vg_vectoren AS
 WITH p AS (
