@@ -5,18 +5,22 @@
 -- The macros par() and par_dec() are how every rule reads a parameter: no number lives in rule code.
 CREATE OR REPLACE TABLE int_parameters_per_jaar AS
 WITH jaren AS (SELECT range AS jaar FROM range(1990, 2036)),
-waarden AS (
+double AS (
   SELECT *,
     CASE WHEN contains(waarde, '/')
          THEN CAST(split_part(waarde, '/', 1) AS DOUBLE) / CAST(split_part(waarde, '/', 2) AS DOUBLE)
          ELSE CAST(waarde AS DOUBLE) END AS waarde_double,
     NOT contains(waarde, '/') AS exact
   FROM int_parameter_waarden
+),
+-- typed once per value, not once per year it holds for (a text to DECIMAL cast is the costly part)
+waarden AS MATERIALIZED (
+  SELECT *, CAST(waarde_double AS DECIMAL(38,12)) AS waarde_benadering,
+         CASE WHEN exact THEN CAST(waarde AS DECIMAL(38,12)) ELSE CAST(waarde_double AS DECIMAL(38,12)) END AS waarde_dec
+  FROM double
 )
 SELECT p.parameter_id, j.jaar, w.vanaf_jaar, w.waarde AS waarde_tekst, w.waarde_double AS waarde,
-       CAST(w.waarde_double AS DECIMAL(38,12)) AS waarde_benadering,
-       CASE WHEN w.exact THEN CAST(w.waarde AS DECIMAL(38,12)) ELSE CAST(w.waarde_double AS DECIMAL(38,12)) END AS waarde_dec,
-       w.exact, CAST(w.laag AS DOUBLE) AS laag, CAST(w.hoog AS DOUBLE) AS hoog, w.status, w.scenario,
+       w.waarde_benadering, w.waarde_dec, w.exact, CAST(w.laag AS DOUBLE) AS laag, CAST(w.hoog AS DOUBLE) AS hoog, w.status, w.scenario,
        coalesce(w.bron_id, p.bron_id) AS bron_id, coalesce(w.vindplaats, p.vindplaats) AS vindplaats,
        p.eenheid, p.omschrijving
 FROM stg_parameters p
