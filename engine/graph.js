@@ -150,8 +150,13 @@ export function select(graph, { upstreamOf, downstreamOf, tags, withoutTags } = 
   return graph.models.filter((m) => keep.has(m.name));
 }
 
-/** Tables that hold every parameter: a model reading them directly (not through par()) may read any parameter. */
-const PARAMETER_TABLES = new Set(["int_parameters_per_jaar", "int_parameter_waarden"]);
+/** Tables that hold every parameter. A model that reads them directly (not through par()) names the parameters it reads
+ * in a filter on their id (`p.parameter_id LIKE 'rekenmodel.%'`, `d.parameter_id = 'wmo.deelname_verzekeraars'`), or is
+ * tagged `alle-parameters` when it reads them all (test/model-graph.test.ts checks that one of the two holds). */
+export const PARAMETER_TABLES = new Set(["int_parameters_per_jaar", "int_parameter_waarden"]);
+
+/** The tag of a model that reads every parameter from the parameter tables (e.g. a list of all sourced figures). */
+export const ALLE_PARAMETERS = "alle-parameters";
 
 /**
  * Whether a model's SQL names this parameter: the id itself as a string literal (par('verhaal.detectie', ...)), or a
@@ -167,8 +172,8 @@ export function noemtParameter(m, id) {
   return false;
 }
 
-/** Whether a model may read this parameter: it names it, or reads a table of all parameters directly. @param {Model} m @param {string} id */
-const leestParameter = (m, id) => m.reads.some((r) => PARAMETER_TABLES.has(r)) || noemtParameter(m, id);
+/** Whether a model may read this parameter: it names it, or reads every parameter. @param {Model} m @param {string} id */
+const leestParameter = (m, id) => m.tags.includes(ALLE_PARAMETERS) || noemtParameter(m, id);
 
 /**
  * The models a change of these parameters touches, in run order: those that name one of them (leestParameter) and

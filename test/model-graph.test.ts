@@ -5,10 +5,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { actueelBijhouder, geschrevenNamen } from "../engine/actueel.js";
-import { geraaktDoor, modelGraph, parseModel, select } from "../engine/graph.js";
-import { graafVan, parameterModellen } from "../engine/engine.js";
+import { ALLE_PARAMETERS, PARAMETER_TABLES, geraaktDoor, modelGraph, parseModel, select } from "../engine/graph.js";
+import { alleen, graafVan, parameterModellen } from "../engine/engine.js";
 import { modellenVoorGemeente, modellenVoorGemeentevraag, modellenVoorVergelijking, vergelijkingsModellen } from "../engine/vergelijking.js";
-import { scenarioModellen, UITKOMSTEN_SQL, UITKOMSTEN_TABELLEN } from "../engine/uitkomsten.js";
+import { geraakteUitkomsten, scenarioModellen, UITKOMSTEN_SQL, UITKOMSTEN_TABELLEN, ZONDER_SOBOL } from "../engine/uitkomsten.js";
+import { parseScenario } from "../pipelines/params/scenario.ts";
+import { withWarehouse } from "../pipelines/warehouse/query.ts";
+import { ModelSession } from "../pipelines/warehouse/session.ts";
+import { sharedWarehouse } from "./support/fixtures.ts";
 import { loadModelGraph } from "../pipelines/warehouse/modelfiles.ts";
 import { MODELS_DIR } from "../pipelines/warehouse/paths.ts";
 
@@ -40,7 +44,9 @@ describe("the model graph", () => {
       const code = m.sql.replace(/--[^\n]*/g, " ");
       for (const r of m.reads) expect(code, `${m.name} reads ${r}`).toMatch(new RegExp(`\\b${r}\\b`, "i"));
       // every FROM/JOIN target is created by a model, the loader, or the file itself (CTEs, table functions aside)
-      const ctes = new Set([...code.matchAll(/\b([a-z_][a-z0-9_]*)\s*(?:\([^()]*\))?\s+AS\s*\(/gi)].map((x) => x[1].toLowerCase()));
+      const ctes = new Set(
+        [...code.matchAll(/\b([a-z_][a-z0-9_]*)\s*(?:\([^()]*\))?\s+AS\s+(?:NOT\s+)?(?:MATERIALIZED\s*)?\(/gi)].map((x) => x[1].toLowerCase()),
+      );
       for (const [, t] of code.matchAll(/\b(?:FROM|JOIN)\s+([a-z_][a-z0-9_]*)\b(?!\s*\()/gi)) {
         const name = t.toLowerCase();
         if (ctes.has(name) || m.creates.includes(name) || ["unnest", "range", "generate_series", "lateral", "values", "select"].includes(name)) continue;
@@ -121,6 +127,49 @@ describe("the selector serves every task", () => {
     const browser = graafVan(bundle);
     expect(names(modellenVoorVergelijking(browser))).toEqual(names(modellenVoorVergelijking(graph)));
     expect(names(parameterModellen(browser))).toEqual(names(parameterModellen(graph)));
+  });
+});
+
+describe("what a change of parameters touches (graph.js geraaktDoor)", () => {
+  it("a model that reads the parameter tables directly filters them on the ids it names, or is tagged as reading them all", () => {
+    for (const m of graph.models) {
+      if (m.creates.some((c) => PARAMETER_TABLES.has(c)) || m.tags.includes(ALLE_PARAMETERS)) continue;
+      const code = m.sql.replace(/--[^\n]*/g, " ");
+      for (const [, tabel, alias] of code.matchAll(/\b(int_parameters_per_jaar|int_parameter_waarden)\s+(?:AS\s+)?([a-z_][a-z0-9_]*)/gi)) {
+        const filter = new RegExp(`\\b${alias}\\.parameter_id\\s*(?:=|LIKE)\\s*'[a-z]+\\.`, "i");
+        expect(filter.test(code), `${m.name}: ${tabel} ${alias} without a filter on ${alias}.parameter_id`).toBe(true);
+      }
+    }
+    expect(names(graph.models.filter((m) => m.tags.includes(ALLE_PARAMETERS)))).toEqual(["marts/mart_cijfers_met_bron.sql"]);
+  });
+
+  it("a scenario's headline results that its parameters do not touch are the build's, to the last bit (the Scenario's page takes them from it)", async () => {
+    const db = await sharedWarehouse();
+    const gebouwd = await withWarehouse({ dbPath: db }, (r) => r.all(UITKOMSTEN_SQL));
+    const s = await ModelSession.open(db);
+    try {
+      // the comparison's parameters leave the Wmo and Wlz rules and the Rekenmodel alone; the VNG's costs (art. 5.5) the
+      // afkoopsom itself, the Rekenmodel and the Wlz side
+      for (const [parameters, untouched] of [
+        [
+          { "verhaal.detectie": 55, "verhaal.kosten.rolstoel": 5000 },
+          ["wmo_afkoopsom", "wmo_bedrag_per_inwoner", "wlz_afkoopsom", "rekenmodel_toereikendheid", "rekenmodel_montecarlo"],
+        ],
+        [{ "wmo.kosten_vng": 2 }, ["wmo_afkoopsom", "wlz_afkoopsom", "rekenmodel_toereikendheid", "rekenmodel_montecarlo", "vergelijking_wlz_uitvoerder"]],
+      ] as const) {
+        const geraakt = geraakteUitkomsten(graph, Object.keys(parameters));
+        expect(UITKOMSTEN_TABELLEN.filter((t) => !geraakt.includes(t))).toEqual(untouched);
+        // the whole scenario computed as the page did before it took the untouched results from the build
+        const sc = parseScenario({ parameters }, await s.registry(), "test");
+        await s.runSome(alleen(scenarioModellen(s.graaf)), [...sc.overrides, ...ZONDER_SOBOL]);
+        const berekend = await s.all(UITKOMSTEN_SQL);
+        const van = (rows: Record<string, unknown>[], tabellen: readonly string[]) => rows.filter((r) => tabellen.includes(String(r.tabel)));
+        expect(van(berekend, untouched)).toEqual(van(gebouwd, untouched));
+        expect(van(berekend, geraakt)).not.toEqual(van(gebouwd, geraakt));
+      }
+    } finally {
+      s.close();
+    }
   });
 });
 

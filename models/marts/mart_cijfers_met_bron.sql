@@ -1,4 +1,5 @@
 -- regel: Alle cijfers van het project met hun bron en status.
+-- tags: alle-parameters
 -- mart_cijfers_met_bron: every source figure the project carries, one row each, with its provenance
 -- (source document, article/page, note) and status (contract, bron, afgeleid, aanname, synthetisch).
 -- Large reference tables (municipalities, life tables) appear as one summary row each.
