@@ -45,6 +45,8 @@ export function actueelBijhouder(graaf) {
   /** @type {Set<string>} */
   const nieuweWaarden = new Set();
   let huidige = perParameter([]);
+  // the overrides table was written by a statement: what it holds is unknown until overrides are set again
+  let onbekend = false;
   /** @param {string[]} namen models */
   const verouder = (namen) => {
     for (const n of namen) {
@@ -58,13 +60,19 @@ export function actueelBijhouder(graaf) {
     /** Whether a model holds what its inputs give now. @param {string} naam */
     isActueel: (naam) => actueel.has(naam),
     /**
-     * Takes a new list of overrides; returns the ids of the parameters whose rows changed (none: nothing to load).
+     * Takes a new list of overrides; returns the ids of the parameters whose rows changed (none: nothing to load). After
+     * a statement wrote the overrides table itself, the list is always loaded (["scenario_overrides"]: what reads it is
+     * stale already).
      * @param {Override[]} lijst @returns {string[]}
      */
     overrides(lijst) {
       const nieuw = perParameter(lijst);
       const ids = [...new Set([...huidige.keys(), ...nieuw.keys()])].filter((id) => huidige.get(id) !== nieuw.get(id));
       huidige = nieuw;
+      if (onbekend) {
+        onbekend = false;
+        return ["scenario_overrides"];
+      }
       if (ids.length === 0) return ids;
       // what reads the overrides table itself, other than through the per-year parameter tables, is stale with all
       // that is made from it; of what reads the per-year values, only what reads a changed parameter
@@ -80,12 +88,18 @@ export function actueelBijhouder(graaf) {
     /** A statement wrote these names (null: unknown): their makers and everything made from them are stale.
      * @param {string[] | null} namen */
     geschreven(namen) {
-      if (namen === null) return actueel.clear();
+      if (namen === null || namen.includes("scenario_overrides")) onbekend = true;
+      if (namen === null) {
+        actueel.clear();
+        nieuweWaarden.clear();
+        return;
+      }
       const makers = namen.map((n) => graaf.creator.get(n)).filter((x) => x !== undefined);
       verouder(makers);
       verouderVanaf(namen);
     },
-    /** A model is about to run: if it was stale, what is made from it is stale now. @param {string} naam */
+    /** A model is about to run: if it was stale, what is made from it is stale now (and stays so should the run fail:
+     * call `geschreven` with what it creates). @param {string} naam */
     draait(naam) {
       if (!actueel.has(naam) && !nieuweWaarden.has(naam)) verouderVanaf([naam]);
     },

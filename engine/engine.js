@@ -108,7 +108,12 @@ export async function modelEngine(db, bundle, close = () => {}) {
     for (const m of bundle.models) {
       if (!filter(m.name) || (alleenVerouderd && bij.isActueel(m.name))) continue;
       bij.draait(m.name);
-      await runModels(db, { models: [m] });
+      try {
+        await runModels(db, { models: [m] });
+      } catch (e) {
+        bij.geschreven(m.creates ?? []); // a model that failed halfway: it and what is made from it are stale
+        throw e;
+      }
       bij.gedraaid(m.name);
     }
   };

@@ -57,7 +57,12 @@ export class ModelSession implements Reader {
     for (const m of models) {
       if (alleenVerouderd && this.bij.isActueel(m.name)) continue;
       this.bij.draait(m.name);
-      await runModels((sql) => this.con.run(sql), [m]);
+      try {
+        await runModels((sql) => this.con.run(sql), [m]);
+      } catch (e) {
+        this.bij.geschreven(m.creates); // a model that failed halfway: it and what is made from it are stale
+        throw e;
+      }
       this.bij.gedraaid(m.name);
     }
   }
