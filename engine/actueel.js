@@ -12,13 +12,17 @@ import { geraaktDoor, select } from "./graph.js";
  * writes something it does not name in a way read here; [] for a statement that writes no table (SELECT, SET, COPY ... TO).
  * @param {string} sql @returns {string[] | null} */
 export function geschrevenNamen(sql) {
-  const code = sql.replace(/--[^\n]*/g, " ").replace(/'(?:[^']|'')*'/g, "''");
-  const namen = [
-    ...code.matchAll(
-      /\b(?:CREATE\s+(?:OR\s+REPLACE\s+)?(?:TEMP(?:ORARY)?\s+)?(?:TABLE|VIEW|MACRO)\s+(?:IF\s+NOT\s+EXISTS\s+)?|INSERT\s+(?:OR\s+REPLACE\s+)?INTO\s+|DELETE\s+FROM\s+|UPDATE\s+|DROP\s+(?:TABLE|VIEW|MACRO)\s+(?:IF\s+EXISTS\s+)?|ALTER\s+TABLE\s+|TRUNCATE\s+(?:TABLE\s+)?|COPY\s+(?=[a-z_][a-z0-9_]*\s+FROM\b))([a-z_][a-z0-9_]*)/gi,
-    ),
-  ].map((m) => m[1].toLowerCase());
-  const schrijft = (code.match(/\b(?:CREATE|INSERT|DELETE|UPDATE|DROP|ALTER|TRUNCATE)\b|\bCOPY\s+[a-z_][a-z0-9_]*\s+FROM\b/gi) ?? []).length;
+  // strings and comments in one pass, so that neither hides the other ('a--b', -- it's)
+  const code = sql.replace(/'(?:[^']|'')*'|--[^\n]*/g, (m) => (m.startsWith("'") ? "''" : " "));
+  // a name, perhaps qualified (main.x, memory.main.x): the table is its last part
+  const deel = String.raw`(?:[a-z_][a-z0-9_]*\s*\.\s*){0,2}`;
+  const naam = `${deel}([a-z_][a-z0-9_]*)`;
+  const elkeNaam = `${deel}[a-z_][a-z0-9_]*`;
+  const schrijven = String.raw`\b(?:CREATE\s+(?:OR\s+REPLACE\s+)?(?:TEMP(?:ORARY)?\s+)?(?:TABLE|VIEW|MACRO)\s+(?:IF\s+NOT\s+EXISTS\s+)?|INSERT\s+(?:OR\s+REPLACE\s+)?INTO\s+|DELETE\s+FROM\s+|UPDATE\s+|DROP\s+(?:MACRO\s+TABLE|TABLE|VIEW|MACRO)\s+(?:IF\s+EXISTS\s+)?|ALTER\s+TABLE\s+|TRUNCATE\s+(?:TABLE\s+)?|COPY\s+(?=${elkeNaam}\s*(?:\([^()]*\)\s*)?FROM\b))`;
+  const namen = [...code.matchAll(new RegExp(schrijven + naam, "gi"))].map((m) => m[1].toLowerCase());
+  const schrijft = (
+    code.match(new RegExp(String.raw`\b(?:CREATE|INSERT|DELETE|UPDATE|DROP|ALTER|TRUNCATE)\b|\bCOPY\s+${elkeNaam}\s*(?:\([^()]*\)\s*)?FROM\b`, "gi")) ?? []
+  ).length;
   return namen.length < schrijft ? null : namen;
 }
 
@@ -27,7 +31,7 @@ function perParameter(list) {
   /** @type {Map<string, string[]>} */
   const m = new Map();
   for (const o of list) {
-    const rij = JSON.stringify([o.vanaf_jaar, String(o.waarde), o.laag, o.hoog, o.toelichting]);
+    const rij = JSON.stringify([o.vanaf_jaar, String(o.waarde), String(o.laag), String(o.hoog), o.toelichting]);
     m.set(o.parameter_id, [...(m.get(o.parameter_id) ?? []), rij]);
   }
   return new Map([...m].map(([id, rijen]) => [id, rijen.sort().join("\n")]));
@@ -45,6 +49,10 @@ export function actueelBijhouder(graaf) {
   /** @type {Set<string>} */
   const nieuweWaarden = new Set();
   let huidige = perParameter([]);
+  // models that read a changed parameter: while the per-year values are not made again, a run of one of them reads the
+  // old values, so it stays stale
+  /** @type {Set<string>} */
+  const wachtend = new Set();
   // the overrides table was written by a statement: what it holds is unknown until overrides are set again
   let onbekend = false;
   /** @param {string[]} namen models */
@@ -71,6 +79,7 @@ export function actueelBijhouder(graaf) {
       huidige = nieuw;
       if (onbekend) {
         onbekend = false;
+        verouderVanaf(["scenario_overrides"]);
         return ["scenario_overrides"];
       }
       if (ids.length === 0) return ids;
@@ -78,7 +87,9 @@ export function actueelBijhouder(graaf) {
       // that is made from it; of what reads the per-year values, only what reads a changed parameter
       const perJaar = parameterModellen(graaf).map((m) => m.name);
       const lezers = graaf.models.filter((m) => m.reads.includes("scenario_overrides") && !perJaar.includes(m.name)).map((m) => m.name);
-      verouder(geraaktDoor(graaf, ids).map((m) => m.name));
+      const geraakt = geraaktDoor(graaf, ids).map((m) => m.name);
+      verouder(geraakt);
+      for (const n of geraakt) wachtend.add(n);
       if (lezers.length) verouder([...lezers, ...select(graaf, { downstreamOf: lezers }).map((m) => m.name)]);
       for (const n of perJaar) {
         if (actueel.delete(n)) nieuweWaarden.add(n);
@@ -105,8 +116,9 @@ export function actueelBijhouder(graaf) {
     },
     /** A model ran. @param {string} naam */
     gedraaid(naam) {
+      if (nieuweWaarden.size > 0 && wachtend.has(naam)) return; // it read the old per-year values
       actueel.add(naam);
-      nieuweWaarden.delete(naam);
+      if (nieuweWaarden.delete(naam) && nieuweWaarden.size === 0) wachtend.clear();
     },
   };
 }

@@ -101,7 +101,13 @@ export async function modelEngine(db, bundle, close = () => {}) {
   const bij = actueelBijhouder(graaf);
   /** @param {any[]} overrides */
   const overrides = async (overrides) => {
-    if (bij.overrides(overrides).length) await setOverrides(db, overrides);
+    if (bij.overrides(overrides).length === 0) return;
+    try {
+      await setOverrides(db, overrides);
+    } catch (e) {
+      bij.geschreven(["scenario_overrides"]); // loaded in part: what it holds is unknown
+      throw e;
+    }
   };
   /** Runs the bundle's models that pass `filter`, in run order; with `alleenVerouderd`, only those stale in their turn. */
   const draai = async (/** @type {(name: string) => boolean} */ filter, alleenVerouderd = false) => {

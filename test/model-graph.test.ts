@@ -214,6 +214,18 @@ describe("a session re-runs only what a change makes stale (engine/actueel.js)",
     }
     expect(b.isActueel("wmo/art3_afkoopsom.sql")).toBe(true);
     expect(b.isActueel("vergelijking/vectoren.sql")).toBe(false);
+    // a model that reads a changed parameter and runs before the per-year values are made again stays stale
+    b.overrides([ov("verhaal.detectie", 61)]);
+    b.draait("vergelijking/vectoren.sql");
+    b.gedraaid("vergelijking/vectoren.sql");
+    expect(b.isActueel("vergelijking/vectoren.sql")).toBe(false);
+    for (const m of [...parameterModellen(graph), { name: "vergelijking/vectoren.sql" }]) {
+      b.draait(m.name);
+      b.gedraaid(m.name);
+    }
+    expect(b.isActueel("vergelijking/vectoren.sql")).toBe(true);
+    // a value that is not a number is a change too
+    expect(b.overrides([{ ...ov("verhaal.detectie", 61), laag: Number.NaN }])).toEqual(["verhaal.detectie"]);
     b.geschreven(["stg_parameters"]);
     b.draait("intermediate/int_parameter_waarden.sql");
     expect(b.isActueel("wmo/art3_afkoopsom.sql")).toBe(false);
@@ -223,6 +235,10 @@ describe("a session re-runs only what a change makes stale (engine/actueel.js)",
     expect(geschrevenNamen("SELECT * FROM wmo_afkoopsom")).toEqual([]);
     expect(geschrevenNamen("COPY wmo_afkoopsom TO 'x.csv'")).toEqual([]);
     expect(geschrevenNamen("COPY stg_gemeenten FROM 'gemeenten.csv'; TRUNCATE vg_sweep")).toEqual(["stg_gemeenten", "vg_sweep"]);
+    // qualified names, a column list, a string holding "--", a table macro
+    expect(geschrevenNamen("INSERT INTO main.lt_doelen SELECT 1; DELETE FROM memory.main.vg_selectie")).toEqual(["lt_doelen", "vg_selectie"]);
+    expect(geschrevenNamen("COPY vg_selectie(gemeentecode) FROM 'x.csv'; DROP MACRO TABLE lt_overleving")).toEqual(["vg_selectie", "lt_overleving"]);
+    expect(geschrevenNamen("INSERT INTO vg_sweep VALUES (1, 'a--b', 1); DELETE FROM vg_selectie")).toEqual(["vg_sweep", "vg_selectie"]);
     expect(geschrevenNamen("DELETE FROM vg_selectie; INSERT INTO vg_selectie VALUES ('GM0402') -- CREATE TABLE x")).toEqual(["vg_selectie", "vg_selectie"]);
     expect(geschrevenNamen("CREATE OR REPLACE TEMP TABLE mc_jaar AS SELECT 2024 AS jaar")).toEqual(["mc_jaar"]);
     expect(geschrevenNamen('WITH x AS (SELECT 1) INSERT INTO t SELECT * FROM x; UPDATE "t" SET a = 1')).toBeNull();
@@ -237,6 +253,12 @@ describe("a session re-runs only what a change makes stale (engine/actueel.js)",
     b.geschreven(["scenario_overrides"]);
     expect(b.overrides([ov("verhaal.detectie", 60)])).toEqual(["scenario_overrides"]);
     expect(b.overrides([ov("verhaal.detectie", 60)])).toEqual([]);
+    // and what read the table in between is stale again when the overrides are set
+    for (const m of graph.models) b.gedraaid(m.name);
+    b.geschreven(["scenario_overrides"]);
+    for (const m of graph.models) b.gedraaid(m.name);
+    expect(b.overrides([ov("verhaal.detectie", 60)])).toEqual(["scenario_overrides"]);
+    expect(b.isActueel("vergelijking/vectoren.sql")).toBe(false);
     // after an unknown write, the parameter models' run makes everything after them stale again
     for (const m of graph.models) b.gedraaid(m.name);
     b.overrides([ov("verhaal.detectie", 61)]);

@@ -17,7 +17,7 @@ double AS (
 waarden AS MATERIALIZED (
   SELECT *, CAST(waarde_double AS DECIMAL(38,12)) AS waarde_benadering,
          CASE WHEN exact THEN CAST(waarde AS DECIMAL(38,12)) ELSE CAST(waarde_double AS DECIMAL(38,12)) END AS waarde_dec
-  FROM double
+  FROM double WHERE vanaf_jaar <= (SELECT max(jaar) FROM jaren)
 )
 SELECT p.parameter_id, j.jaar, w.vanaf_jaar, w.waarde AS waarde_tekst, w.waarde_double AS waarde,
        w.waarde_benadering, w.waarde_dec, w.exact, CAST(w.laag AS DOUBLE) AS laag, CAST(w.hoog AS DOUBLE) AS hoog, w.status, w.scenario,

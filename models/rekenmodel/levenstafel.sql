@@ -41,9 +41,9 @@ CREATE OR REPLACE MACRO lt_e_stap(stap, dl, dl1, ax) AS
   sum(coalesce(exp(exp(stap / 400.0) * dl1), 0) + ax * (exp(exp(stap / 400.0) * dl) - coalesce(exp(exp(stap / 400.0) * dl1), 0)));
 
 CREATE OR REPLACE VIEW lt_factoren AS
--- The ratio falls as k grows (survival exp(k dl) with dl <= 0), so the step where it crosses the target is found
--- on every 20th step first and then among the steps of that bracket only: the same grid, the same interpolation,
--- at a tenth of the work. Each table and age is evaluated once, whatever the number of targets on it.
+-- The ratio falls as k grows (survival exp(k dl) with dl <= 0, and 0 <= ax <= 1), so the step where it crosses the
+-- target is found on every 20th step first and then among the steps of that bracket only: the same grid, the same
+-- interpolation, at a tenth of the work. Each table and age is evaluated once, whatever the number of targets on it.
 WITH punten AS (SELECT DISTINCT tabel_id, x FROM lt_doelen),
 b AS (
   SELECT p.tabel_id, p.x, l.lnl - x0.lnl AS dl,
@@ -59,11 +59,16 @@ e_grof AS (
 ),
 e1 AS (SELECT tabel_id, x, e FROM e_grof WHERE stap = 0),
 doelen AS (SELECT DISTINCT tabel_id, x, ratio FROM lt_doelen),
+-- the ratio falls with k wherever 0 <= ax <= 1 (every term (1 - ax) tp1 + ax tp falls); a table with another ax before
+-- its last age (a user's table) is searched on the whole grid
+vrij AS (SELECT tabel_id, x, bool_or(dl1 IS NOT NULL AND (ax < 0 OR ax > 1)) AS heel_rooster FROM b GROUP BY tabel_id, x),
 -- per target the bracket of steps [van, tot] where the ratio crosses it (one step at either end of the grid)
 braket AS (
-  SELECT d.tabel_id, d.x, d.ratio, coalesce(max(g.stap) FILTER (g.e / e1.e >= d.ratio), 0) AS van,
-         coalesce(min(g.stap) FILTER (g.e / e1.e < d.ratio), 1999) AS tot
+  SELECT d.tabel_id, d.x, d.ratio,
+         CASE WHEN any_value(v.heel_rooster) THEN 0 ELSE coalesce(max(g.stap) FILTER (g.e / e1.e >= d.ratio), 0) END AS van,
+         CASE WHEN any_value(v.heel_rooster) THEN 1999 ELSE coalesce(min(g.stap) FILTER (g.e / e1.e < d.ratio), 1999) END AS tot
   FROM doelen d JOIN e_grof g ON g.tabel_id = d.tabel_id AND g.x = d.x JOIN e1 ON e1.tabel_id = d.tabel_id AND e1.x = d.x
+  JOIN vrij v ON v.tabel_id = d.tabel_id AND v.x = d.x
   GROUP BY d.tabel_id, d.x, d.ratio
 ),
 fijn AS (SELECT DISTINCT tabel_id, x, unnest(range(van, tot + 1)) AS stap FROM braket),

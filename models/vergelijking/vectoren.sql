@@ -16,7 +16,7 @@ WHERE p.parameter_id LIKE 'verhaal.%' AND p.laag < p.hoog AND s.verdeling IS NOT
 CREATE OR REPLACE TEMP TABLE vg_sobol_ontwerp AS
 SELECT i.jaar, d.*
 FROM vg_mc_instellingen i CROSS JOIN LATERAL (SELECT * FROM sobol_vectoren(i.sobol_n, 'vg_onzeker')) d
-WHERE i.sobol_n > 0 AND NOT EXISTS (SELECT 1 FROM vg_selectie);
+WHERE i.sobol_n > 0 AND NOT EXISTS (SELECT 1 FROM vg_selectie) AND EXISTS (SELECT 1 FROM vg_onzeker o WHERE o.jaar = i.jaar);
 
 CREATE OR REPLACE TEMP TABLE vg_sobol_trekkingen AS
 SELECT jaar, trekking, parameter_id, trek_waarde(u_a, laag, waarde, hoog, verdeling) AS waarde_a, trek_waarde(u_b, laag, waarde, hoog, verdeling) AS waarde_b

@@ -48,7 +48,13 @@ export class ModelSession implements Reader {
 
   /** Sets the overrides, if they differ from those in place (what a changed parameter touches becomes stale). */
   private async overrides(overrides?: Override[]): Promise<void> {
-    if (overrides && this.bij.overrides(overrides).length) await loadOverrides(this.con, overrides);
+    if (!overrides || this.bij.overrides(overrides).length === 0) return;
+    try {
+      await loadOverrides(this.con, overrides);
+    } catch (e) {
+      this.bij.geschreven(["scenario_overrides"]); // loaded in part: what it holds is unknown
+      throw e;
+    }
   }
 
   /** Runs these models in run order; with `alleenVerouderd`, only those stale when their turn comes (a model that runs
