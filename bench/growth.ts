@@ -6,10 +6,10 @@ export interface Line {
   /** what x counts (draws, grid points, evaluations) */
   x: string;
   points: [number, number][];
-  /** ms at x = 0: the fixed part */
-  interceptMs: number;
-  /** ms per unit of x */
-  slopeMs: number;
+  /** y at x = 0, the fixed part: in y's unit (ms for a time line, MiB for a memory line) */
+  intercept: number;
+  /** y per unit of x */
+  slope: number;
   r2: number;
 }
 
@@ -19,10 +19,10 @@ export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor
 export function fitLine(x: string, points: [number, number][]): Line {
   const l = linearRegression(points);
   const r2 = rSquared(points, linearRegressionLine(l));
-  return { x, points, interceptMs: Number(l.b.toFixed(1)), slopeMs: Number(l.m.toPrecision(4)), r2: Number(r2.toFixed(4)) };
+  return { x, points, intercept: Number(l.b.toFixed(1)), slope: Number(l.m.toPrecision(4)), r2: Number(r2.toFixed(4)) };
 }
 
 export const lineText = (name: string, l: Line, unit = 1, unitName = l.x) =>
-  `${name}: ms ≈ ${l.interceptMs} + ${Number((l.slopeMs * unit).toPrecision(4))} per ${unit === 1 ? "" : `${unit.toLocaleString("en-GB")} `}${unitName} (R² ${l.r2}; points ${l.points
+  `${name}: ms ≈ ${l.intercept} + ${Number((l.slope * unit).toPrecision(4))} per ${unit === 1 ? "" : `${unit.toLocaleString("en-GB")} `}${unitName} (R² ${l.r2}; points ${l.points
     .map(([x, y]) => `${x.toLocaleString("en-GB")}: ${Math.round(y)}`)
     .join(", ")})`;

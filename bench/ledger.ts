@@ -50,7 +50,7 @@ export function benchLedger(sizes = [100_000, 300_000, 1_000_000]) {
       runs,
       time,
       memory,
-      tenMillion: { ms: Math.round(time.interceptMs + 1e7 * time.slopeMs), maxRssMiB: Math.round(memory.interceptMs + 1e7 * memory.slopeMs) },
+      tenMillion: { ms: Math.round(time.intercept + 1e7 * time.slope), maxRssMiB: Math.round(memory.intercept + 1e7 * memory.slope) },
       rowLimit: LIMITS.rows,
     };
   } finally {

@@ -75,14 +75,14 @@ export async function benchSweep(draws = 1000, sizes = [1, 5, 10, 20]) {
       rmSync(join(dir, `out-${n}`), { recursive: true, force: true });
     }
     const line = fitLine("grid points", points);
-    const onePointMs = points.find(([p]) => p === 1)?.[1] ?? line.interceptMs + line.slopeMs;
+    const onePointMs = points.find(([p]) => p === 1)?.[1] ?? line.intercept + line.slope;
     const largest = points[points.length - 1];
     return {
       draws,
       line,
       onePointMs: Math.round(onePointMs),
-      perPointMs: Math.round(line.slopeMs),
-      ratio: Number((line.slopeMs / onePointMs).toFixed(3)),
+      perPointMs: Math.round(line.slope),
+      ratio: Number((line.slope / onePointMs).toFixed(3)),
       largestPoints: largest[0],
       largestMs: Math.round(largest[1]),
       peakRssMiB: peaks,
