@@ -109,6 +109,11 @@ export function actueelBijhouder(graaf) {
       verouder(makers);
       verouderVanaf(namen);
     },
+    /** A statement ran (or failed): what it writes, and what is made from that, is stale. @param {string} sql */
+    statement(sql) {
+      const namen = geschrevenNamen(sql);
+      if (namen === null || namen.length) this.geschreven(namen);
+    },
     /** A model is about to run: if it was stale, what is made from it is stale now (and stays so should the run fail:
      * call `geschreven` with what it creates). @param {string} naam */
     draait(naam) {
@@ -121,4 +126,42 @@ export function actueelBijhouder(graaf) {
       if (nieuweWaarden.delete(naam) && nieuweWaarden.size === 0) wachtend.clear();
     },
   };
+}
+
+/**
+ * Sets overrides through `laad` if they differ from those in place; overrides loaded in part leave the table unknown.
+ * The one way a Node session and the browser engine set them.
+ * @param {ReturnType<typeof actueelBijhouder>} bij @param {Override[]} lijst @param {() => Promise<unknown>} laad
+ */
+export async function zetOverrides(bij, lijst, laad) {
+  if (bij.overrides(lijst).length === 0) return;
+  try {
+    await laad();
+  } catch (e) {
+    bij.geschreven(["scenario_overrides"]);
+    throw e;
+  }
+}
+
+/**
+ * Runs models in run order through `voerUit`, booking each; with `alleenVerouderd`, only those stale when their turn
+ * comes. A model that fails halfway is stale with what is made from it. The one way a Node session and the browser
+ * engine run models.
+ * @typedef {{ name: string, sql: string, creates?: string[] }} TeDraaien
+ * @param {ReturnType<typeof actueelBijhouder>} bij @param {TeDraaien[]} modellen
+ * @param {(m: TeDraaien) => Promise<unknown>} voerUit
+ * @param {boolean} [alleenVerouderd]
+ */
+export async function draaiBijgehouden(bij, modellen, voerUit, alleenVerouderd = false) {
+  for (const m of modellen) {
+    if (alleenVerouderd && bij.isActueel(m.name)) continue;
+    bij.draait(m.name);
+    try {
+      await voerUit(m);
+    } catch (e) {
+      bij.geschreven(m.creates ?? []);
+      throw e;
+    }
+    bij.gedraaid(m.name);
+  }
 }

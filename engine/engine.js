@@ -4,7 +4,7 @@
 // `db` is a small adapter: { query(sql) -> Promise<rows as objects>, registerFileText(name, text) -> Promise,
 // insertArrowIPC?(table, bytes) -> Promise }. A bundle is { staging: [{table, columns, csv}], models: [Model in run
 // order], arrow?: Uint8Array } (pipelines/site/bundle.ts); the site sends the tables as Arrow IPC only.
-import { actueelBijhouder, geschrevenNamen } from "./actueel.js";
+import { actueelBijhouder, draaiBijgehouden, zetOverrides } from "./actueel.js";
 import { select } from "./graph.js";
 import { sqlTekst as q } from "./sql.js";
 
@@ -99,30 +99,16 @@ export async function modelEngine(db, bundle, close = () => {}) {
   await loadStaging(db, bundle);
   const graaf = graafVan(bundle);
   const bij = actueelBijhouder(graaf);
-  /** @param {any[]} overrides */
-  const overrides = async (overrides) => {
-    if (bij.overrides(overrides).length === 0) return;
-    try {
-      await setOverrides(db, overrides);
-    } catch (e) {
-      bij.geschreven(["scenario_overrides"]); // loaded in part: what it holds is unknown
-      throw e;
-    }
-  };
+  /** @param {any[]} lijst */
+  const overrides = (lijst) => zetOverrides(bij, lijst, () => setOverrides(db, lijst));
   /** Runs the bundle's models that pass `filter`, in run order; with `alleenVerouderd`, only those stale in their turn. */
-  const draai = async (/** @type {(name: string) => boolean} */ filter, alleenVerouderd = false) => {
-    for (const m of bundle.models) {
-      if (!filter(m.name) || (alleenVerouderd && bij.isActueel(m.name))) continue;
-      bij.draait(m.name);
-      try {
-        await runModels(db, { models: [m] });
-      } catch (e) {
-        bij.geschreven(m.creates ?? []); // a model that failed halfway: it and what is made from it are stale
-        throw e;
-      }
-      bij.gedraaid(m.name);
-    }
-  };
+  const draai = (/** @type {(name: string) => boolean} */ filter, alleenVerouderd = false) =>
+    draaiBijgehouden(
+      bij,
+      bundle.models.filter((m) => filter(m.name)),
+      (m) => runModels(db, { models: [m] }),
+      alleenVerouderd,
+    );
   return {
     graaf,
     /** The models a task needs, in run order, as a filter (see graph.js `select`). */
@@ -132,8 +118,7 @@ export async function modelEngine(db, bundle, close = () => {}) {
       try {
         return await db.query(sql);
       } finally {
-        const namen = geschrevenNamen(sql);
-        if (namen === null || namen.length) bij.geschreven(namen);
+        bij.statement(sql);
       }
     },
     /** Sets the overrides and runs the models that pass `filter` (all by default). */
@@ -163,10 +148,8 @@ export async function modelEngine(db, bundle, close = () => {}) {
       const texts = steps.flatMap((st) => (typeof st === "string" ? [st] : bundle.models.filter((m) => st(m.name)).map((m) => m.sql)));
       // the bookkeeping of the steps in their order, as if each ran on its own
       for (const st of steps) {
-        if (typeof st === "string") {
-          const namen = geschrevenNamen(st);
-          if (namen === null || namen.length) bij.geschreven(namen);
-        } else
+        if (typeof st === "string") bij.statement(st);
+        else
           for (const m of bundle.models.filter((x) => st(x.name))) {
             bij.draait(m.name);
             bij.gedraaid(m.name);

@@ -1,18 +1,14 @@
-import { existsSync } from "node:fs";
-import { resolve } from "node:path";
 import { readJsonFile } from "../lib/json.ts";
 import { parseScenario } from "../params/scenario.ts";
 import { compareMunicipality, type GemeenteAntwoord } from "../vergelijking/gemeente.ts";
 import { alleen } from "../../engine/engine.js";
 import { modellenVoorVergelijking } from "../../engine/vergelijking.js";
-import { runPipeline } from "../warehouse/build.ts";
-import { DEFAULT_DB } from "../warehouse/paths.ts";
-import { ModelSession } from "../warehouse/session.ts";
 import { euro, num } from "./format.ts";
 import type { Command } from "./main.ts";
 import { yearOption } from "./wmo.ts";
 import { wholeNumber } from "./args.ts";
 import { RUN_LIMITS } from "../load/limits.ts";
+import { sessieVoor } from "../warehouse/session.ts";
 
 export function printComparison(r: GemeenteAntwoord) {
   const g = r.gemeente;
@@ -66,12 +62,10 @@ export const gemeenteCommand: Command = {
     json: { type: "boolean" },
   },
   async run(v) {
-    const db = resolve((v.db as string | undefined) ?? DEFAULT_DB);
     const jaar = yearOption(v.year, 2018);
     const inwoners = wholeNumber("inwoners", v.inwoners, 1);
     const scenarioJson = v.scenario ? readJsonFile(String(v.scenario)) : undefined;
-    if (!existsSync(db)) await runPipeline({ dbPath: db });
-    const s = await ModelSession.open(db);
+    const { s, sluit } = await sessieVoor({ dbPath: v.db as string | undefined });
     try {
       const scenario = scenarioJson === undefined ? null : parseScenario(scenarioJson, await s.registry(), String(v.scenario));
       await s.runSome(alleen(modellenVoorVergelijking(s.graaf)), scenario?.overrides ?? []);
@@ -86,7 +80,7 @@ export const gemeenteCommand: Command = {
       else printComparison(r);
       return 0;
     } finally {
-      s.close();
+      sluit();
     }
   },
 };

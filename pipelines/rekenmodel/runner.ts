@@ -1,14 +1,8 @@
-// The Rekenmodel Wlz for one accident year, in memory: every model but the Monte Carlo, then the Monte Carlo with the
-// draws and seed asked for (the grid reused). `afkoop rekenmodel` parses its options and prints this.
-import { existsSync } from "node:fs";
-import { resolve } from "node:path";
 import { alleen } from "../../engine/engine.js";
 import { select } from "../../engine/graph.js";
 import { UsageError } from "../lib/errors.ts";
 import { parseScenario } from "../params/scenario.ts";
-import { runPipeline } from "../warehouse/build.ts";
-import { DEFAULT_DB } from "../warehouse/paths.ts";
-import { ModelSession } from "../warehouse/session.ts";
+import { type ModelSession, sessieVoor } from "../warehouse/session.ts";
 
 export interface RekenmodelOptions {
   year: number;
@@ -40,9 +34,7 @@ const GELEZEN = [
 
 /** Runs the Rekenmodel Wlz (deterministic, Monte Carlo, tornado) for one accident year, in memory. */
 export async function rekenmodel(o: RekenmodelOptions) {
-  const db = o.session?.warehouse ?? resolve(o.dbPath ?? DEFAULT_DB);
-  if (!existsSync(db)) await runPipeline({ dbPath: db });
-  const s = o.session ?? (await ModelSession.open(db));
+  const { s, sluit } = await sessieVoor(o);
   try {
     const scenario = o.scenario === undefined ? null : parseScenario(o.scenario, await s.registry(), o.scenarioLabel);
     // only what the answer is read from: first everything but the Monte Carlo (the grid included: it reads only the
@@ -119,6 +111,6 @@ export async function rekenmodel(o: RekenmodelOptions) {
       kasstromen,
     };
   } finally {
-    if (!o.session) s.close();
+    sluit();
   }
 }

@@ -16,16 +16,15 @@
  *   }
  */
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { sqlTekst } from "../../engine/sql.js";
 import { modellenVoorVergelijking, sweepInEenDoorgang } from "../../engine/vergelijking.js";
 import { UsageError } from "../lib/errors.ts";
 import type { Override } from "../params/scenario.ts";
-import { codeVersion, runPipeline } from "../warehouse/build.ts";
-import { DEFAULT_DB } from "../warehouse/paths.ts";
+import { codeVersion } from "../warehouse/build.ts";
 import { withWarehouse } from "../warehouse/query.ts";
-import { ModelSession } from "../warehouse/session.ts";
+import { type ModelSession, sessieVoor } from "../warehouse/session.ts";
 import { EIGEN_CODE, checkYear, setComparison } from "./gemeente.ts";
 import { checkOutDir, MAKER, swapIn, writeResultFiles } from "./scenario-export.ts";
 import { gridPoints, planScenario } from "./scenario-plan.ts";
@@ -73,9 +72,7 @@ export async function runScenario(o: {
   } catch (e) {
     throw new UsageError(`${o.file}: not valid JSON (${(e as Error).message})`);
   }
-  const db = o.session?.warehouse ?? resolve(o.dbPath ?? DEFAULT_DB);
-  if (!existsSync(db)) await runPipeline({ dbPath: db });
-  const s = o.session ?? (await ModelSession.open(db));
+  const { s, sluit } = await sessieVoor(o);
   const tmp = `${outDir}.tmp-${process.pid}`;
   try {
     const plan = planScenario(json, await s.registry(), o.file);
@@ -147,7 +144,7 @@ export async function runScenario(o: {
     const [mc] = await s.all("SELECT * FROM vg_mc_instellingen");
 
     const files = await writeResultFiles(s, tmp);
-    const inputs = await withWarehouse({ dbPath: db }, (r) => r.all("SELECT tabel, bestand, herkomst, sha256 FROM run_inputs ORDER BY tabel"));
+    const inputs = await withWarehouse({ dbPath: s.warehouse }, (r) => r.all("SELECT tabel, bestand, herkomst, sha256 FROM run_inputs ORDER BY tabel"));
     const [engine] = await s.all("SELECT version() AS v");
     const manifest = {
       gemaakt_door: MAKER,
@@ -176,6 +173,6 @@ export async function runScenario(o: {
     rmSync(tmp, { recursive: true, force: true });
     throw e;
   } finally {
-    if (!o.session) s.close();
+    sluit();
   }
 }

@@ -16,7 +16,7 @@ export interface ModelFile {
 }
 
 /** Runs every model through `exec`; the error names the model file that failed. */
-export async function runModels(exec: (sql: string) => Promise<unknown>, models: ModelFile[]): Promise<void> {
+export async function runModels(exec: (sql: string) => Promise<unknown>, models: Pick<ModelFile, "name" | "sql">[]): Promise<void> {
   for (const m of models) {
     try {
       await exec(m.sql);

@@ -1,7 +1,9 @@
 import { resolve } from "node:path";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
-import { loadOverrides } from "./build.ts";
-import { actueelBijhouder, geschrevenNamen } from "../../engine/actueel.js";
+import { existsSync } from "node:fs";
+import { loadOverrides, runPipeline } from "./build.ts";
+import { DEFAULT_DB } from "./paths.ts";
+import { actueelBijhouder, draaiBijgehouden, zetOverrides } from "../../engine/actueel.js";
 import { select } from "../../engine/graph.js";
 import { sqlTekst } from "../../engine/sql.js";
 import { loadModelGraph } from "./modelfiles.ts";
@@ -48,29 +50,12 @@ export class ModelSession implements Reader {
 
   /** Sets the overrides, if they differ from those in place (what a changed parameter touches becomes stale). */
   private async overrides(overrides?: Override[]): Promise<void> {
-    if (!overrides || this.bij.overrides(overrides).length === 0) return;
-    try {
-      await loadOverrides(this.con, overrides);
-    } catch (e) {
-      this.bij.geschreven(["scenario_overrides"]); // loaded in part: what it holds is unknown
-      throw e;
-    }
+    if (overrides) await zetOverrides(this.bij, overrides, () => loadOverrides(this.con, overrides));
   }
 
-  /** Runs these models in run order; with `alleenVerouderd`, only those stale when their turn comes (a model that runs
-   * while stale makes stale what is made from it). */
-  private async draai(models: ModelFile[], alleenVerouderd = false): Promise<void> {
-    for (const m of models) {
-      if (alleenVerouderd && this.bij.isActueel(m.name)) continue;
-      this.bij.draait(m.name);
-      try {
-        await runModels((sql) => this.con.run(sql), [m]);
-      } catch (e) {
-        this.bij.geschreven(m.creates); // a model that failed halfway: it and what is made from it are stale
-        throw e;
-      }
-      this.bij.gedraaid(m.name);
-    }
+  /** Runs these models in run order; with `alleenVerouderd`, only those stale when their turn comes. */
+  private draai(models: ModelFile[], alleenVerouderd = false): Promise<void> {
+    return draaiBijgehouden(this.bij, models, (m) => runModels((sql) => this.con.run(sql), [m]), alleenVerouderd);
   }
 
   /** Runs the models whose names pass the filter, in run order, with the overrides in place. */
@@ -92,7 +77,7 @@ export class ModelSession implements Reader {
     try {
       await this.con.run(sql, params as never);
     } finally {
-      this.bij.geschreven(geschrevenNamen(sql));
+      this.bij.statement(sql);
     }
   }
 
@@ -121,8 +106,7 @@ export class ModelSession implements Reader {
     try {
       return await this.con.runAndReadAll(sql, params as never);
     } finally {
-      const namen = geschrevenNamen(sql);
-      if (namen === null || namen.length) this.bij.geschreven(namen);
+      this.bij.statement(sql);
     }
   }
 
@@ -136,4 +120,16 @@ export class ModelSession implements Reader {
     this.con.closeSync();
     this.instance.closeSync();
   }
+}
+
+/**
+ * The session to run on: the one given (left open), or a new one on the warehouse `dbPath` (the default one if none),
+ * built first if it does not exist yet. `sluit` closes only a session opened here.
+ */
+export async function sessieVoor(o: { dbPath?: string; session?: ModelSession }): Promise<{ s: ModelSession; sluit: () => void }> {
+  if (o.session) return { s: o.session, sluit: () => {} };
+  const db = resolve(o.dbPath ?? DEFAULT_DB);
+  if (!existsSync(db)) await runPipeline({ dbPath: db });
+  const s = await ModelSession.open(db);
+  return { s, sluit: () => s.close() };
 }
