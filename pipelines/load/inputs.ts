@@ -6,7 +6,8 @@ import { InputError, type InputIssue } from "../lib/errors.ts";
 import { decodeUtf8 } from "./decode.ts";
 import { parseDelimited, type RawTable } from "./delimited.ts";
 import { TABLES, type TableSpec } from "./schema.ts";
-import { validateTable, type ValidTable } from "./validate.ts";
+import { MAX_ISSUES_PER_FILE, validateTable, type ValidTable } from "./validate.ts";
+import { streamTable } from "./stream.ts";
 import { readXlsx } from "./xlsx.ts";
 import { fileSizeIssue, rowCountIssue, xlsxIssue } from "./limits.ts";
 
@@ -99,6 +100,15 @@ export async function loadInputs(
       });
       continue;
     }
+    if (spec.streamed && found.path.endsWith(".csv")) {
+      // a table that grows with cases (the claims ledger), read record by record
+      const known = (ref: string) => columnSet(tables, ref);
+      const s = await streamTable(spec, found.path, label(found.path), known);
+      for (const x of s.issues) issues.push(x);
+      tables.push(s.table);
+      files.push({ table: spec.table, path: label(found.path), origin: found.origin, sha256: s.sha256, bytes: s.bytes, rows: s.table.streamed?.rows ?? 0 });
+      continue;
+    }
     const raw = await readRaw(found.path, label(found.path));
     const bytes = readFileSync(found.path);
     if ("issue" in raw) {
@@ -106,7 +116,7 @@ export async function loadInputs(
       continue;
     }
     const { table, issues: own } = validateTable(spec, raw.table, label(found.path));
-    issues.push(...own);
+    for (const x of own) issues.push(x);
     tables.push(table);
     files.push({
       table: spec.table,
@@ -117,7 +127,7 @@ export async function loadInputs(
       rows: table.rows.length,
     });
   }
-  if (issues.length === 0) issues.push(...crossCheck(tables));
+  if (issues.length === 0) for (const x of crossCheck(tables)) issues.push(x);
   if (issues.length) throw new InputError(issues);
   return { tables, files };
 }
@@ -134,17 +144,27 @@ function columnSet(tables: ValidTable[], ref: string): Set<string> | undefined {
 export function crossCheck(tables: ValidTable[]): InputIssue[] {
   const issues: InputIssue[] = [];
   const fileOf = (table: string) => tables.find((t) => t.spec.table === table)?.file ?? table;
+  // at most MAX_ISSUES_PER_FILE per file, as the checks within a file
+  const perFile = new Map<string, number>();
+  const add = (x: InputIssue) => {
+    const n = perFile.get(x.file) ?? 0;
+    if (n >= MAX_ISSUES_PER_FILE) return;
+    perFile.set(x.file, n + 1);
+    issues.push(x);
+  };
   for (const t of tables) {
     t.spec.columns.forEach((c, j) => {
       if (!c.references) return;
       const sets = c.references.map((r) => columnSet(tables, r)).filter((s): s is Set<string> => !!s);
       const where = c.references.map((r) => `${fileOf(r.split(".")[0])}`).join(" or ");
-      t.rows.forEach((row, i) => {
-        const v = row[j];
-        if (v !== "" && !sets.some((s) => s.has(v))) {
-          issues.push({ file: t.file, line: t.lines[i], columnName: c.name, expected: `a ${c.name} listed in ${where}`, found: `"${v}"` });
-        }
-      });
+      const miss = (line: number, v: string) => add({ file: t.file, line, columnName: c.name, expected: `a ${c.name} listed in ${where}`, found: `"${v}"` });
+      // a streamed table's values were looked up as it was read
+      if (t.streamed) for (const m of t.streamed.misses) m.column === j && miss(m.line, m.value);
+      else
+        t.rows.forEach((row, i) => {
+          const v = row[j];
+          if (v !== "" && !sets.some((s) => s.has(v))) miss(t.lines[i], v);
+        });
     });
   }
   // parameter values within the bounds declared in the registry
@@ -161,7 +181,7 @@ export function crossCheck(tables: ValidTable[]): InputIssue[] {
         if (text === "") continue;
         const d = text.includes("/") ? new Decimal(text.split("/")[0]).div(text.split("/")[1]) : new Decimal(text);
         if ((b.min !== "" && d.lt(b.min)) || (b.max !== "" && d.gt(b.max))) {
-          issues.push({
+          add({
             file: vals.file,
             line: vals.lines[i],
             column: col(name) + 1,
@@ -180,7 +200,7 @@ export function crossCheck(tables: ValidTable[]): InputIssue[] {
   opt?.rows.forEach((r, i) => {
     const known = names.get(r[1]);
     if (known !== undefined && known !== r[2])
-      issues.push({ file: opt.file, line: opt.lines[i], columnName: "gemeentenaam", expected: `the name of ${r[1]} (${known})`, found: `"${r[2]}"` });
+      add({ file: opt.file, line: opt.lines[i], columnName: "gemeentenaam", expected: `the name of ${r[1]} (${known})`, found: `"${r[2]}"` });
   });
   return issues;
 }

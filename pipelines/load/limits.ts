@@ -12,22 +12,26 @@ export const LIMITS = {
   rows: 5_000_000,
   /** uncompressed bytes of an XLSX workbook */
   xlsxUncompressedBytes: 512 * 1024 * 1024,
+  /** bytes of a claims ledger in CSV, which is read record by record (stream.ts), never whole */
+  ledgerFileBytes: 4 * 1024 * 1024 * 1024,
+  /** data rows of a claims ledger in CSV */
+  ledgerRows: 25_000_000,
 };
 
 const mib = (n: number) => `${Math.round(n / 1024 / 1024).toLocaleString("en-GB")} MiB`;
 
-export function fileSizeIssue(file: string, bytes: number): InputIssue | null {
-  if (bytes <= LIMITS.fileBytes) return null;
+export function fileSizeIssue(file: string, bytes: number, limit = LIMITS.fileBytes): InputIssue | null {
+  if (bytes <= limit) return null;
   return {
     file,
-    expected: `a data file of at most ${mib(LIMITS.fileBytes)} (split a larger table over runs, or load it into DuckDB yourself)`,
+    expected: `a data file of at most ${mib(limit)} (split a larger table over runs, or load it into DuckDB yourself)`,
     found: mib(bytes),
   };
 }
 
-export function rowCountIssue(file: string, rows: number): InputIssue | null {
-  if (rows <= LIMITS.rows) return null;
-  return { file, expected: `at most ${LIMITS.rows.toLocaleString("en-GB")} data rows`, found: `${rows.toLocaleString("en-GB")} rows` };
+export function rowCountIssue(file: string, rows: number, limit = LIMITS.rows): InputIssue | null {
+  if (rows <= limit) return null;
+  return { file, expected: `at most ${limit.toLocaleString("en-GB")} data rows`, found: `${rows.toLocaleString("en-GB")} rows` };
 }
 
 /**

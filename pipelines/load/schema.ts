@@ -40,7 +40,9 @@ export interface TableSpec {
   key: string[];
   /** Refuse personal data: names, addresses, birth dates in the header, BSN-shaped numbers in any cell. */
   personalDataFree?: boolean;
-  /** Checks that involve several columns of one row. */
+  /** Read record by record, never whole (stream.ts), when it is a CSV file: a table that grows with cases. */
+  streamed?: boolean;
+  /** Checks that involve several columns of one row (the row object is reused for the next row: keep nothing of it). */
   rowCheck?: (row: Record<string, string>) => RowProblem | null;
 }
 
@@ -102,19 +104,23 @@ export const VOORZIENINGEN = ["traplift", "woningaanpassing", "rolstoel", "vervo
 export const CLAIM_STATUS = ["gemeld", "aansprakelijk_gesteld", "geregeld", "afgewezen", "verjaard"] as const;
 
 /** The recovered-claims ledger: dates in order, and each status with the date and amount it needs. */
+/** The dates of a ledger row that must not come before another (the earlier one first). */
+const LEDGER_ORDER: [string, string][] = [
+  ["ongevalsdatum", "datum_gemeld"],
+  ["datum_gemeld", "datum_aansprakelijk"],
+  ["datum_aansprakelijk", "datum_geregeld"],
+  ["datum_gemeld", "datum_geregeld"],
+];
+
+/** A problem when a column that a status needs is empty. */
+const ledgerNeed = (r: Record<string, string>, col: string, why: string): RowProblem | null =>
+  r[col] === "" ? { column: col, expected: `a value when ${why}`, found: "an empty cell" } : null;
+
 const ledgerCheck = (r: Record<string, string>): RowProblem | null => {
-  const order: [string, string][] = [
-    ["ongevalsdatum", "datum_gemeld"],
-    ["datum_gemeld", "datum_aansprakelijk"],
-    ["datum_aansprakelijk", "datum_geregeld"],
-    ["datum_gemeld", "datum_geregeld"],
-  ];
-  for (const [a, b] of order) if (r[a] && r[b] && r[b] < r[a]) return { column: b, expected: `a date on or after '${a}' (${r[a]})`, found: r[b] };
-  const need = (col: string, why: string): RowProblem | null =>
-    r[col] === "" ? { column: col, expected: `a value when ${why}`, found: "an empty cell" } : null;
-  if (r.status === "geregeld") return need("datum_geregeld", "status is geregeld") ?? need("verhaald", "status is geregeld");
-  if (r.status === "verjaard") return need("datum_verjaard", "status is verjaard");
-  if (r.status === "aansprakelijk_gesteld") return need("datum_aansprakelijk", "status is aansprakelijk_gesteld");
+  for (const [a, b] of LEDGER_ORDER) if (r[a] && r[b] && r[b] < r[a]) return { column: b, expected: `a date on or after '${a}' (${r[a]})`, found: r[b] };
+  if (r.status === "geregeld") return ledgerNeed(r, "datum_geregeld", "status is geregeld") ?? ledgerNeed(r, "verhaald", "status is geregeld");
+  if (r.status === "verjaard") return ledgerNeed(r, "datum_verjaard", "status is verjaard");
+  if (r.status === "aansprakelijk_gesteld") return ledgerNeed(r, "datum_aansprakelijk", "status is aansprakelijk_gesteld");
   if (r.verhaald !== "" && Number(r.verhaald) > 0)
     return { column: "verhaald", expected: "no amount recovered unless status is geregeld", found: `${r.verhaald} with status ${r.status}` };
   return null;
@@ -566,6 +572,7 @@ export const TABLES: TableSpec[] = [
     table: "stg_verhaal_claims",
     file: "verhaal/verhaalde_claims",
     personalDataFree: true,
+    streamed: true,
     description: "Recovered-claims ledger: individually recovered recourse claims, one row per case, pseudonymous (the shipped ledger is synthetic)",
     key: ["zaak_id"],
     rowCheck: ledgerCheck,

@@ -3,6 +3,7 @@ import type { InputIssue } from "../lib/errors.ts";
 import { columnLetters, type RawTable } from "./delimited.ts";
 import { cellIssues, headerIssues } from "./privacy.ts";
 import type { ColumnSpec, TableSpec } from "./schema.ts";
+import type { Streamed } from "./stream.ts";
 
 /** A validated table: every cell normalised (decimal point, ISO dates, true/false), "" for empty. */
 export interface ValidTable {
@@ -10,96 +11,37 @@ export interface ValidTable {
   file: string;
   rows: string[][];
   lines: number[];
+  /** a table read record by record (stream.ts): its rows are not held, but read again to load them */
+  streamed?: Streamed;
 }
 
-const MAX_ISSUES_PER_FILE = 100;
+export const MAX_ISSUES_PER_FILE = 100;
 
 export function validateTable(spec: TableSpec, raw: RawTable, file: string): { table: ValidTable; issues: InputIssue[] } {
   const issues: InputIssue[] = [];
-  const names = raw.header.map((h) => h.toLowerCase());
   if (spec.personalDataFree) {
     // checked before anything else, so the message is about the personal data and not the header
-    // text cells: the spec's text and id columns, and any column it does not know (refused anyway, but not before this)
-    const textColumns = new Set(
-      raw.header
-        .map((h) => h.toLowerCase())
-        .filter((h) => {
-          const c = spec.columns.find((x) => x.name === h);
-          return !c || c.type === "text" || c.type === "id";
-        }),
-    );
-    const privacy = [...headerIssues(file, raw.header), ...cellIssues(file, raw.header, raw.rows, textColumns)];
+    const privacy = [...headerIssues(file, raw.header), ...cellIssues(file, raw.header, raw.rows, privacyTextColumns(spec, raw.header))];
     if (privacy.length) return { table: { spec, file, rows: [], lines: [] }, issues: privacy };
   }
-  const expectedHeader = spec.columns.map((c) => c.name).join(",");
-  const missing = spec.columns.filter((c) => !names.includes(c.name) && !c.mayBeAbsent);
-  const unknown = raw.header.filter((h) => !spec.columns.some((c) => c.name === h.toLowerCase()));
-  const dup = names.filter((h, i) => names.indexOf(h) !== i);
-  if (missing.length || unknown.length || dup.length) {
-    const found = [
-      missing.length ? `missing ${missing.map((c) => `'${c.name}'`).join(", ")}` : "",
-      unknown.length ? `unknown ${unknown.map((h) => `'${h}'`).join(", ")}` : "",
-      dup.length ? `repeated ${dup.map((h) => `'${h}'`).join(", ")}` : "",
-    ]
-      .filter(Boolean)
-      .join("; ");
-    issues.push({ file, line: 1, expected: `the header ${expectedHeader}`, found: `${raw.header.join(",") || "nothing"} (${found})` });
-    return { table: { spec, file, rows: [], lines: [] }, issues };
-  }
+  const bad = headerIssue(spec, raw.header, file);
+  if (bad) return { table: { spec, file, rows: [], lines: [] }, issues: [bad] };
   if (raw.rows.length === 0) {
-    issues.push({ file, line: 2, expected: "at least one data row", found: "only a header" });
+    issues.push(noRowsIssue(file));
     return { table: { spec, file, rows: [], lines: [] }, issues };
   }
-  const position = spec.columns.map((c) => names.indexOf(c.name));
-  const keyIdx = spec.key.map((k) => spec.columns.findIndex((c) => c.name === k));
+  const checker = new RowChecker(spec, raw.header, file, raw.decimalComma, raw.workbook);
   const seen = new Map<string, number>();
   const rows: string[][] = [];
   const lines: number[] = [];
-  const at = (line: number, col: number, c: ColumnSpec) =>
-    raw.workbook ? { file, line, cell: `${columnLetters(col + 1)}${line}`, columnName: c.name } : { file, line, column: col + 1, columnName: c.name };
-
   for (const { line, cells } of raw.rows) {
     if (issues.length >= MAX_ISSUES_PER_FILE) break;
-    if (!raw.workbook && cells.length !== raw.header.length) {
-      issues.push({ file, line, expected: `${raw.header.length} fields as in the header`, found: `${cells.length} fields` });
-      continue;
-    }
-    const out: string[] = new Array(spec.columns.length);
-    let bad = false;
-    for (let j = 0; j < spec.columns.length; j++) {
-      const c = spec.columns[j];
-      const text = position[j] < 0 ? "" : (cells[position[j]] ?? "").trim();
-      const r = normalise(c, text, raw.decimalComma);
-      if ("error" in r) {
-        issues.push({
-          ...at(line, position[j], c),
-          expected: r.error,
-          found: text === "" ? "an empty cell" : `"${text.length > 80 ? `${text.slice(0, 77)}…` : text}"`,
-        });
-        bad = true;
-      } else out[j] = r.value;
-    }
-    if (bad) continue;
-    let problem = null;
-    if (spec.rowCheck) {
-      const record: Record<string, string> = {};
-      for (let j = 0; j < spec.columns.length; j++) record[spec.columns[j].name] = out[j];
-      problem = spec.rowCheck(record);
-    }
-    if (problem) {
-      const j = spec.columns.findIndex((c) => c.name === problem.column);
-      issues.push({ ...at(line, position[j], spec.columns[j]), expected: problem.expected, found: problem.found });
-      continue;
-    }
-    const key = keyIdx.map((k) => out[k]).join("\u0001");
+    const out = checker.check(line, cells, issues);
+    if (!out) continue;
+    const key = checker.key(out);
     const first = seen.get(key);
     if (first !== undefined) {
-      issues.push({
-        file,
-        line,
-        expected: `a unique key (${spec.key.join(", ")})`,
-        found: `${keyIdx.map((k) => out[k]).join(", ")}, already on line ${first}`,
-      });
+      issues.push(checker.duplicate(line, out, first));
       continue;
     }
     seen.set(key, line);
@@ -107,6 +49,119 @@ export function validateTable(spec: TableSpec, raw: RawTable, file: string): { t
     lines.push(line);
   }
   return { table: { spec, file, rows, lines }, issues };
+}
+
+/** Why a header does not match the spec (a column missing, unknown or repeated), or null. */
+export function headerIssue(spec: TableSpec, header: string[], file: string): InputIssue | null {
+  const names = header.map((h) => h.toLowerCase());
+  const expectedHeader = spec.columns.map((c) => c.name).join(",");
+  const missing = spec.columns.filter((c) => !names.includes(c.name) && !c.mayBeAbsent);
+  const unknown = header.filter((h) => !spec.columns.some((c) => c.name === h.toLowerCase()));
+  const dup = names.filter((h, i) => names.indexOf(h) !== i);
+  if (!missing.length && !unknown.length && !dup.length) return null;
+  const found = [
+    missing.length ? `missing ${missing.map((c) => `'${c.name}'`).join(", ")}` : "",
+    unknown.length ? `unknown ${unknown.map((h) => `'${h}'`).join(", ")}` : "",
+    dup.length ? `repeated ${dup.map((h) => `'${h}'`).join(", ")}` : "",
+  ]
+    .filter(Boolean)
+    .join("; ");
+  return { file, line: 1, expected: `the header ${expectedHeader}`, found: `${header.join(",") || "nothing"} (${found})` };
+}
+
+/** The columns whose cells are searched for every kind of personal data: the spec's text and id columns, and any column it does not know (refused anyway, but not before this). Every other cell is searched for a BSN only. */
+export function privacyTextColumns(spec: TableSpec, header: string[]): Set<string> {
+  return new Set(
+    header
+      .map((h) => h.toLowerCase())
+      .filter((h) => {
+        const c = spec.columns.find((x) => x.name === h);
+        return !c || c.type === "text" || c.type === "id";
+      }),
+  );
+}
+
+export const noRowsIssue = (file: string): InputIssue => ({ file, line: 2, expected: "at least one data row", found: "only a header" });
+
+/**
+ * Checks a table's rows one at a time against its spec, once its header has passed (headerIssue): each cell
+ * normalised (decimal point, ISO dates, true/false, "" for empty) and the row's own check. The key's uniqueness is the
+ * caller's: validateTable keeps the keys it has seen, the streamed ledger (stream.ts) their hashes.
+ */
+export class RowChecker {
+  /** where each spec column is in the file's header (-1: an optional column left out) */
+  readonly position: number[];
+  private readonly keyIdx: number[];
+  private readonly record: Record<string, string>;
+  constructor(
+    readonly spec: TableSpec,
+    readonly header: string[],
+    readonly file: string,
+    readonly decimalComma: boolean,
+    readonly workbook = false,
+  ) {
+    const names = header.map((h) => h.toLowerCase());
+    this.position = spec.columns.map((c) => names.indexOf(c.name));
+    this.keyIdx = spec.key.map((k) => spec.columns.findIndex((c) => c.name === k));
+    this.record = Object.fromEntries(spec.columns.map((c) => [c.name, ""]));
+  }
+
+  private at(line: number, col: number, c: ColumnSpec) {
+    const file = this.file;
+    return this.workbook ? { file, line, cell: `${columnLetters(col + 1)}${line}`, columnName: c.name } : { file, line, column: col + 1, columnName: c.name };
+  }
+
+  /** The row's normalised cells in the spec's column order, or null after pushing its issues. */
+  check(line: number, cells: string[], issues: InputIssue[]): string[] | null {
+    const { spec, file, position } = this;
+    if (!this.workbook && cells.length !== this.header.length) {
+      issues.push({ file, line, expected: `${this.header.length} fields as in the header`, found: `${cells.length} fields` });
+      return null;
+    }
+    const out: string[] = new Array(spec.columns.length);
+    let bad = false;
+    for (let j = 0; j < spec.columns.length; j++) {
+      const c = spec.columns[j];
+      const text = position[j] < 0 ? "" : (cells[position[j]] ?? "").trim();
+      const r = normalise(c, text, this.decimalComma);
+      if ("error" in r) {
+        issues.push({
+          ...this.at(line, position[j], c),
+          expected: r.error,
+          found: text === "" ? "an empty cell" : `"${text.length > 80 ? `${text.slice(0, 77)}…` : text}"`,
+        });
+        bad = true;
+      } else out[j] = r.value;
+    }
+    if (bad) return null;
+    if (spec.rowCheck) {
+      // one record object for all rows, its values replaced (a row check keeps nothing)
+      const record = this.record;
+      for (let j = 0; j < spec.columns.length; j++) record[spec.columns[j].name] = out[j];
+      const problem = spec.rowCheck(record);
+      if (problem) {
+        const j = spec.columns.findIndex((c) => c.name === problem.column);
+        issues.push({ ...this.at(line, position[j], spec.columns[j]), expected: problem.expected, found: problem.found });
+        return null;
+      }
+    }
+    return out;
+  }
+
+  /** The row's key, as one string. */
+  key(out: string[]): string {
+    return this.keyIdx.length === 1 ? out[this.keyIdx[0]] : this.keyIdx.map((k) => out[k]).join("\u0001");
+  }
+
+  /** The issue of a row whose key an earlier row on line `first` has. */
+  duplicate(line: number, out: string[], first: number): InputIssue {
+    return {
+      file: this.file,
+      line,
+      expected: `a unique key (${this.spec.key.join(", ")})`,
+      found: `${this.keyIdx.map((k) => out[k]).join(", ")}, already on line ${first}`,
+    };
+  }
 }
 
 type Norm = { value: string } | { error: string };
@@ -145,6 +200,9 @@ function describe(c: ColumnSpec): string {
   return { integer: "a whole number", decimal: "a number", rational: "a number or a fraction such as 11/75" }[c.type as "integer"] + unit + range;
 }
 
+/** The words a yes/no column accepts, in any case. */
+export const BOOLEAN_WORDS = { true: ["ja", "true", "1", "waar", "yes"], false: ["nee", "false", "0", "onwaar", "no"] };
+
 /** The longest field a data file may hold: text fields are descriptions and notes, not documents. */
 export const MAX_FIELD_CHARS = 10_000;
 
@@ -162,18 +220,16 @@ export function normalise(c: ColumnSpec, text: string, decimalComma: boolean): N
       return c.values!.includes(text) ? { value: text } : { error: `one of ${c.values!.join(", ")}` };
     case "boolean": {
       const t = text.toLowerCase();
-      if (["ja", "true", "1", "waar", "yes"].includes(t)) return { value: "true" };
-      if (["nee", "false", "0", "onwaar", "no"].includes(t)) return { value: "false" };
+      if (BOOLEAN_WORDS.true.includes(t)) return { value: "true" };
+      if (BOOLEAN_WORDS.false.includes(t)) return { value: "false" };
       return { error: "ja or nee" };
     }
     case "date": {
-      // a real calendar date: 2023-02-30 is refused (JavaScript would roll it over to 2 March)
-      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-      if (!m) return { error: "a date as YYYY-MM-DD" };
-      const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-      const schrikkel = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-      const ok = mo >= 1 && mo <= 12 && d >= 1 && d <= [31, schrikkel ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1];
-      return ok ? { value: text } : { error: "a date that exists in the calendar (YYYY-MM-DD)" };
+      const known = DATES.get(text);
+      if (known) return known;
+      const r = dateNorm(text);
+      if (DATES.size < 100_000) DATES.set(text, r);
+      return r;
     }
     case "integer":
     case "decimal":
@@ -187,7 +243,8 @@ export function normalise(c: ColumnSpec, text: string, decimalComma: boolean): N
         if (outOfRange(c, d)) return { error: describe(c) };
         return { value: v };
       }
-      if (text.replace(/\s/g, "").endsWith("%") && c.unit !== "pct") return { error: `${describe(c)}, without % (the column is not a percentage)` };
+      // (whitespace before a % does not matter: "12 %")
+      if (text.trimEnd().endsWith("%") && c.unit !== "pct") return { error: `${describe(c)}, without % (the column is not a percentage)` };
       if (decimalComma) {
         // a Dutch export writes thousands with dots: 1.234 is 1234. Where the column's range admits the other reading
         // too (a decimal point, 1.234), or the grouping cannot be one (0.060), the value is ambiguous: refused
@@ -214,6 +271,19 @@ export function normalise(c: ColumnSpec, text: string, decimalComma: boolean): N
       return { value: v };
     }
   }
+}
+
+/** Each distinct date's answer, found once (a ledger repeats its dates); bounded. */
+const DATES = new Map<string, Norm>();
+
+/** A real calendar date: 2023-02-30 is refused (JavaScript would roll it over to 2 March). */
+function dateNorm(text: string): Norm {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return { error: "a date as YYYY-MM-DD" };
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const schrikkel = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const ok = mo >= 1 && mo <= 12 && d >= 1 && d <= [31, schrikkel ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1];
+  return ok ? { value: text } : { error: "a date that exists in the calendar (YYYY-MM-DD)" };
 }
 
 /**
@@ -243,10 +313,23 @@ function fitsType(c: ColumnSpec, v: string): string | null {
 /** Each column's storage type, read once: its SQL type and, for a DECIMAL(p,s), the digits before the point (p - s). */
 const STORAGE = new WeakMap<ColumnSpec, { sql: string; whole: number | null }>();
 
+/** Per column, whether its bounds have at most 15 significant digits. */
+const SHORT_BOUND = new WeakMap<ColumnSpec, boolean>();
+
 function outOfRange(c: ColumnSpec, v: Decimal | string): boolean {
   if (c.min === undefined && c.max === undefined) return false;
   if (typeof v === "string") {
     const n = Number(v);
+    // a number of at most 15 digits against a bound of at most 15 is compared exactly as doubles (each is the double
+    // nearest to it, and the order of such numbers is kept)
+    if (v.length <= 15) {
+      let short = SHORT_BOUND.get(c);
+      if (short === undefined) {
+        short = [c.min, c.max].every((b) => b === undefined || String(b).replace(/^-|\.|e.*$/g, "").length <= 15);
+        SHORT_BOUND.set(c, short);
+      }
+      if (short) return (c.min !== undefined && n < c.min) || (c.max !== undefined && n > c.max);
+    }
     const nearMin = c.min !== undefined && Math.abs(n - c.min) < 1e-6 * Math.max(1, Math.abs(c.min));
     const nearMax = c.max !== undefined && Math.abs(n - c.max) < 1e-6 * Math.max(1, Math.abs(c.max));
     if (!nearMin && !nearMax) return (c.min !== undefined && n < c.min) || (c.max !== undefined && n > c.max);
