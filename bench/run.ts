@@ -77,7 +77,7 @@ try {
   for (const r of ledger.runs)
     console.log(`pipeline, claims ledger of ${r.rows.toLocaleString("en-GB")} rows: ${r.pipelineMs} ms, peak memory ${r.maxRssMiB} MiB`);
   console.log(
-    `  10,000,000 rows by the fitted lines: ${ledger.tenMillion.ms} ms and ${ledger.tenMillion.maxRssMiB} MiB — ${ledger.tenMillion.ms <= 60_000 && ledger.tenMillion.maxRssMiB <= 4096 ? "met" : "MISSED"} (target 60000 ms, 4096 MiB); the loader refuses a file of more than ${ledger.rowLimit.toLocaleString("en-GB")} rows`,
+    `  ${ledger.tenMillion.rows.toLocaleString("en-GB")} rows ${ledger.tenMillion.measured ? "(measured)" : "by the fitted lines"}: ${ledger.tenMillion.ms} ms and ${ledger.tenMillion.maxRssMiB} MiB — ${ledger.tenMillion.ms <= 60_000 && ledger.tenMillion.maxRssMiB <= 4096 ? "met" : "MISSED"} (target 60000 ms, 4096 MiB); the loader refuses a ledger of more than ${ledger.rowLimit.toLocaleString("en-GB")} rows`,
   );
   console.log(`  ${lineText("cost of a ledger", ledger.time)}`);
   writeFileSync(join(ROOT, ".bench/ledger.json"), JSON.stringify({ date: new Date().toISOString(), ...ledger }, null, 2));

@@ -93,6 +93,7 @@ export class RowChecker {
   readonly position: number[];
   private readonly keyIdx: number[];
   private readonly record: Record<string, string>;
+  private readonly norms: ((text: string, decimalComma: boolean) => Norm)[];
   constructor(
     readonly spec: TableSpec,
     readonly header: string[],
@@ -104,6 +105,7 @@ export class RowChecker {
     this.position = spec.columns.map((c) => names.indexOf(c.name));
     this.keyIdx = spec.key.map((k) => spec.columns.findIndex((c) => c.name === k));
     this.record = Object.fromEntries(spec.columns.map((c) => [c.name, ""]));
+    this.norms = spec.columns.map(normaliser);
   }
 
   private at(line: number, col: number, c: ColumnSpec) {
@@ -123,7 +125,7 @@ export class RowChecker {
     for (let j = 0; j < spec.columns.length; j++) {
       const c = spec.columns[j];
       const text = position[j] < 0 ? "" : (cells[position[j]] ?? "").trim();
-      const r = normalise(c, text, this.decimalComma);
+      const r = this.norms[j](text, this.decimalComma);
       if ("error" in r) {
         issues.push({
           ...this.at(line, position[j], c),
@@ -207,70 +209,100 @@ export const BOOLEAN_WORDS = { true: ["ja", "true", "1", "waar", "yes"], false: 
 export const MAX_FIELD_CHARS = 10_000;
 
 export function normalise(c: ColumnSpec, text: string, decimalComma: boolean): Norm {
-  if (text === "") return c.optional ? { value: "" } : { error: `a value (${c.description.toLowerCase()})` };
-  if (text.length > MAX_FIELD_CHARS)
-    return { error: `a field of at most ${MAX_FIELD_CHARS.toLocaleString("en-GB")} characters (found ${text.length.toLocaleString("en-GB")})` };
-  switch (c.type) {
-    case "text":
-    case "id":
-      if (c.pattern && !c.pattern.test(text)) return { error: c.patternHint ?? `text matching ${c.pattern}` };
-      if (c.type === "id" && !c.pattern && !/^[A-Za-z0-9_.-]+$/.test(text)) return { error: "an id of letters, digits, '_', '.' or '-'" };
-      return { value: text };
-    case "enum":
-      return c.values!.includes(text) ? { value: text } : { error: `one of ${c.values!.join(", ")}` };
-    case "boolean": {
-      const t = text.toLowerCase();
-      if (BOOLEAN_WORDS.true.includes(t)) return { value: "true" };
-      if (BOOLEAN_WORDS.false.includes(t)) return { value: "false" };
-      return { error: "ja or nee" };
-    }
-    case "date": {
-      const known = DATES.get(text);
-      if (known) return known;
-      const r = dateNorm(text);
-      if (DATES.size < 100_000) DATES.set(text, r);
-      return r;
-    }
-    case "integer":
-    case "decimal":
-    case "rational": {
-      let v: string | null;
-      if (c.type === "rational" && text.includes("/")) {
-        const [p, q] = text.split("/").map((s) => parseNumber(s, decimalComma));
-        if (p === null || q === null || Number(q) === 0) return { error: describe(c) };
-        v = `${p}/${q}`;
-        const d = new Decimal(p).div(q);
-        if (outOfRange(c, d)) return { error: describe(c) };
-        return { value: v };
+  return normaliser(c)(text, decimalComma);
+}
+
+/**
+ * The normalisation of one column's cells, made once per column: the column's properties are read here, not again
+ * for every cell (a ledger has tens of millions of cells, and columns of many shapes).
+ */
+export function normaliser(c: ColumnSpec): (text: string, decimalComma: boolean) => Norm {
+  let f = NORMALISERS.get(c);
+  if (f) return f;
+  const { optional, type, pattern, patternHint } = c;
+  const values = c.values ?? [];
+  const empty: Norm = optional ? { value: "" } : { error: `a value (${c.description.toLowerCase()})` };
+  const rest = numberNormaliser(c);
+  f = (text, decimalComma) => {
+    if (text === "") return empty;
+    if (text.length > MAX_FIELD_CHARS)
+      return { error: `a field of at most ${MAX_FIELD_CHARS.toLocaleString("en-GB")} characters (found ${text.length.toLocaleString("en-GB")})` };
+    switch (type) {
+      case "text":
+      case "id":
+        if (pattern && !pattern.test(text)) return { error: patternHint ?? `text matching ${pattern}` };
+        if (type === "id" && !pattern && !/^[A-Za-z0-9_.-]+$/.test(text)) return { error: "an id of letters, digits, '_', '.' or '-'" };
+        return { value: text };
+      case "enum":
+        return values.includes(text) ? { value: text } : { error: `one of ${values.join(", ")}` };
+      case "boolean": {
+        const t = text.toLowerCase();
+        if (BOOLEAN_WORDS.true.includes(t)) return { value: "true" };
+        if (BOOLEAN_WORDS.false.includes(t)) return { value: "false" };
+        return { error: "ja or nee" };
       }
-      // (whitespace before a % does not matter: "12 %")
-      if (text.trimEnd().endsWith("%") && c.unit !== "pct") return { error: `${describe(c)}, without % (the column is not a percentage)` };
-      if (decimalComma) {
-        // a Dutch export writes thousands with dots: 1.234 is 1234. Where the column's range admits the other reading
-        // too (a decimal point, 1.234), or the grouping cannot be one (0.060), the value is ambiguous: refused
-        const grouped = /^[+-]?\d{1,3}(\.\d{3})+$/.test(text.trim());
-        if (grouped) {
-          const asThousands = text.trim().replace(/\./g, "");
-          const asPoint = (text.trim().match(/\./g) ?? []).length === 1 ? text.trim() : null;
-          const leadingZero = /^[+-]?0\./.test(text.trim());
-          // ambiguous where the column's finite range admits both readings (a percentage of 1.234 or 1234 would not)
-          const pointFits = asPoint !== null && c.min !== undefined && c.max !== undefined && !outOfRange(c, asPoint) && !outOfRange(c, asThousands);
-          if (leadingZero || pointFits) {
-            return {
-              error: `an unambiguous number: in a file with decimal commas "${text.trim()}" reads as ${leadingZero ? "an invalid grouping" : Number(asThousands).toLocaleString("en-GB")} (dots as thousands)${asPoint ? `, or as ${asPoint} (a decimal point)` : ""}; write ${asPoint ? asPoint.replace(".", ",") : asThousands} or ${asThousands} without dots`,
-            };
-          }
-        }
+      case "date": {
+        const known = DATES.get(text);
+        if (known) return known;
+        const r = dateNorm(text);
+        if (DATES.size < 100_000) DATES.set(text, r);
+        return r;
       }
-      v = parseNumber(text, decimalComma);
-      if (v === null) return { error: describe(c) };
-      if (c.type === "integer" && !/^-?\d+$/.test(v)) return { error: describe(c) };
-      const fits = fitsType(c, v);
-      if (fits) return { error: `${describe(c)}; ${fits}` };
-      if (outOfRange(c, v)) return { error: describe(c) };
+      default:
+        return rest(text, decimalComma);
+    }
+  };
+  NORMALISERS.set(c, f);
+  return f;
+}
+
+const NORMALISERS = new WeakMap<ColumnSpec, (text: string, decimalComma: boolean) => Norm>();
+
+/** The normalisation of a number column's non-empty cells (integer, decimal, rational). */
+function numberNormaliser(c: ColumnSpec): (text: string, decimalComma: boolean) => Norm {
+  const { type, unit, min, max } = c;
+  const short = shortBound(c);
+  return (text, decimalComma) => {
+    let v: string | null;
+    if (type === "rational" && text.includes("/")) {
+      const [p, q] = text.split("/").map((s) => parseNumber(s, decimalComma));
+      if (p === null || q === null || Number(q) === 0) return { error: describe(c) };
+      v = `${p}/${q}`;
+      const d = new Decimal(p).div(q);
+      if (outOfRange(c, d)) return { error: describe(c) };
       return { value: v };
     }
-  }
+    // (whitespace before a % does not matter: "12 %")
+    if (text.trimEnd().endsWith("%") && unit !== "pct") return { error: `${describe(c)}, without % (the column is not a percentage)` };
+    if (decimalComma) {
+      // a Dutch export writes thousands with dots: 1.234 is 1234. Where the column's range admits the other reading
+      // too (a decimal point, 1.234), or the grouping cannot be one (0.060), the value is ambiguous: refused
+      const grouped = /^[+-]?\d{1,3}(\.\d{3})+$/.test(text.trim());
+      if (grouped) {
+        const asThousands = text.trim().replace(/\./g, "");
+        const asPoint = (text.trim().match(/\./g) ?? []).length === 1 ? text.trim() : null;
+        const leadingZero = /^[+-]?0\./.test(text.trim());
+        // ambiguous where the column's finite range admits both readings (a percentage of 1.234 or 1234 would not)
+        const pointFits = asPoint !== null && c.min !== undefined && c.max !== undefined && !outOfRange(c, asPoint) && !outOfRange(c, asThousands);
+        if (leadingZero || pointFits) {
+          return {
+            error: `an unambiguous number: in a file with decimal commas "${text.trim()}" reads as ${leadingZero ? "an invalid grouping" : Number(asThousands).toLocaleString("en-GB")} (dots as thousands)${asPoint ? `, or as ${asPoint} (a decimal point)` : ""}; write ${asPoint ? asPoint.replace(".", ",") : asThousands} or ${asThousands} without dots`,
+          };
+        }
+      }
+    }
+    v = parseNumber(text, decimalComma);
+    if (v === null) return { error: describe(c) };
+    if (type === "integer" && !/^-?\d+$/.test(v)) return { error: describe(c) };
+    const fits = fitsType(c, v);
+    if (fits) return { error: `${describe(c)}; ${fits}` };
+    if (v.length <= 15 && short) {
+      // (outOfRange's comparison of short numbers, without looking the column up)
+      const n = Number(v);
+      if ((min !== undefined && n < min) || (max !== undefined && n > max)) return { error: describe(c) };
+    } else if (outOfRange(c, v)) return { error: describe(c) };
+    return { value: v };
+  };
 }
 
 /** Each distinct date's answer, found once (a ledger repeats its dates); bounded. */
@@ -313,8 +345,8 @@ function fitsType(c: ColumnSpec, v: string): string | null {
 /** Each column's storage type, read once: its SQL type and, for a DECIMAL(p,s), the digits before the point (p - s). */
 const STORAGE = new WeakMap<ColumnSpec, { sql: string; whole: number | null }>();
 
-/** Per column, whether its bounds have at most 15 significant digits. */
-const SHORT_BOUND = new WeakMap<ColumnSpec, boolean>();
+/** Whether a column's bounds have at most 15 significant digits (counted generously: zeros after the point too). */
+const shortBound = (c: ColumnSpec): boolean => [c.min, c.max].every((b) => b === undefined || String(b).replace(/^-|\.|e.*$/g, "").length <= 15);
 
 function outOfRange(c: ColumnSpec, v: Decimal | string): boolean {
   if (c.min === undefined && c.max === undefined) return false;
@@ -322,14 +354,7 @@ function outOfRange(c: ColumnSpec, v: Decimal | string): boolean {
     const n = Number(v);
     // a number of at most 15 digits against a bound of at most 15 is compared exactly as doubles (each is the double
     // nearest to it, and the order of such numbers is kept)
-    if (v.length <= 15) {
-      let short = SHORT_BOUND.get(c);
-      if (short === undefined) {
-        short = [c.min, c.max].every((b) => b === undefined || String(b).replace(/^-|\.|e.*$/g, "").length <= 15);
-        SHORT_BOUND.set(c, short);
-      }
-      if (short) return (c.min !== undefined && n < c.min) || (c.max !== undefined && n > c.max);
-    }
+    if (v.length <= 15 && shortBound(c)) return (c.min !== undefined && n < c.min) || (c.max !== undefined && n > c.max);
     const nearMin = c.min !== undefined && Math.abs(n - c.min) < 1e-6 * Math.max(1, Math.abs(c.min));
     const nearMax = c.max !== undefined && Math.abs(n - c.max) < 1e-6 * Math.max(1, Math.abs(c.max));
     if (!nearMin && !nearMax) return (c.min !== undefined && n < c.min) || (c.max !== undefined && n > c.max);
