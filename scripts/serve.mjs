@@ -1,11 +1,13 @@
 // Serves the built site (dist/) as a static host should: the right content types, /wmo as /wmo.html, hashed files
 // (Framework names them after their content: _file/, _import/, _npm/, _node/, _observablehq/) cached for a year so
-// the 34 MB DuckDB engine is downloaded once per visitor, not once per page, and gzip for whatever the browser
-// accepts it for. `npm start` runs it after the build; the tests and the bench use it too (plain: no /wmo mapping).
+// the 34 MB DuckDB engine is downloaded once per visitor, not once per page, and compressed for whatever the browser
+// accepts: the brotli or gzip copy the build made (scripts/precompress.mjs), else gzip as it is sent. `npm start`
+// runs it after the build; the tests and the bench use it too (plain: no /wmo mapping, no compression).
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer } from "node:http";
 import { extname, join, normalize, resolve } from "node:path";
 import { createGzip } from "node:zlib";
+import { COMPRESSIBLE } from "./precompress.mjs";
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -20,7 +22,6 @@ const TYPES = {
   ".png": "image/png",
   ".sql": "text/plain",
 };
-const COMPRESSIBLE = new Set([".html", ".js", ".css", ".json", ".wasm", ".csv", ".svg", ".sql", ".bin", ".arrow"]);
 const HASHED = /^\/_(file|import|npm|node|observablehq)\//;
 
 /**
@@ -40,10 +41,21 @@ export async function serve(root, { plain = false, port = 0, host = "127.0.0.1" 
     if (!existsSync(file)) return void res.writeHead(404).end("not found");
     const headers = { "content-type": TYPES[extname(file)] ?? "application/octet-stream", vary: "accept-encoding" };
     headers["cache-control"] = HASHED.test(path) ? "public, max-age=31536000, immutable" : "no-cache";
-    const gzip = !plain && COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
-    if (gzip) headers["content-encoding"] = "gzip";
+    const accepts = String(req.headers["accept-encoding"] ?? "");
+    const compress = !plain && COMPRESSIBLE.has(extname(file));
+    // the build's copy, brotli first; else gzip on the way
+    const copy = !compress
+      ? null
+      : /\bbr\b/.test(accepts) && existsSync(`${file}.br`)
+        ? "br"
+        : /\bgzip\b/.test(accepts) && existsSync(`${file}.gz`)
+          ? "gz"
+          : null;
+    const gzip = compress && !copy && /\bgzip\b/.test(accepts);
+    if (copy) headers["content-encoding"] = copy === "br" ? "br" : "gzip";
+    else if (gzip) headers["content-encoding"] = "gzip";
     res.writeHead(200, headers);
-    const stream = createReadStream(file);
+    const stream = createReadStream(copy ? `${file}.${copy}` : file);
     (gzip ? stream.pipe(createGzip({ level: 6 })) : stream).pipe(res);
   });
   await new Promise((r) => server.listen(port, host, () => r(undefined)));

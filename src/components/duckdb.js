@@ -3,6 +3,7 @@
 import * as duckdb from "@duckdb/duckdb-wasm";
 import { alleen, modelEngine } from "../engine/engine.js";
 
+/** `bundle` may be a promise: the engine is fetched and compiled meanwhile (the files and the 34 MB engine in parallel). */
 export async function openEngine({ wasm, worker, bundle }) {
   const w = new Worker(worker);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), w);
@@ -21,7 +22,7 @@ export async function openEngine({ wasm, worker, bundle }) {
       await conn.insertArrowFromIPCStream(bytes, { name, create: true });
     },
   };
-  return modelEngine(adapter, bundle, () => {
+  return modelEngine(adapter, await bundle, () => {
     conn.close();
     db.terminate();
   });
@@ -37,8 +38,8 @@ export function pageEngine({ modelFile, stagingFile, wasmFile, workerFile }, eer
   let belofte = null;
   const engine = () =>
     (belofte ??= (async () => {
-      const [model, staging] = await Promise.all([modelFile.json(), stagingFile.arrayBuffer()]);
-      const e = await openEngine({ wasm: wasmFile.href, worker: workerFile.href, bundle: { ...model, arrow: new Uint8Array(staging) } });
+      const bundle = Promise.all([modelFile.json(), stagingFile.arrayBuffer()]).then(([model, staging]) => ({ ...model, arrow: new Uint8Array(staging) }));
+      const e = await openEngine({ wasm: wasmFile.href, worker: workerFile.href, bundle });
       if (eerst) await e.run([], alleen(eerst(e.graaf)));
       return e;
     })());
