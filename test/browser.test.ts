@@ -1,7 +1,7 @@
 // The built site in a real browser (Debian's Chromium): every page loads without console errors, asks no
 // host but its own, and shows its headline numbers; the gemeente page reacts to its inputs.
 import { spawnSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
@@ -194,15 +194,23 @@ describe.skipIf(!browserPath)("the site in Chromium", () => {
     await page.close();
   });
 
-  it("npm start's server caches the hashed files (the 34 MB engine once per visitor) and compresses them", async () => {
+  it("npm start's server caches the hashed files (the 34 MB engine once per visitor) and sends the build's compressed copies", async () => {
     const wasm = readdirSync(join(ROOT, "dist", "_file", "data")).find((f) => f.startsWith("duckdb-eh.") && f.endsWith(".wasm"))!;
-    const res = await fetch(`${site.url}/_file/data/${wasm}`, { headers: { "accept-encoding": "gzip" } });
-    expect(res.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
-    expect(res.headers.get("content-type")).toBe("application/wasm");
-    expect(res.headers.get("content-encoding")).toBe("gzip");
+    const bytes = readFileSync(join(ROOT, "dist", "_file", "data", wasm));
+    for (const [accepts, encoding] of [
+      ["gzip", "gzip"],
+      ["gzip, deflate, br", "br"],
+    ]) {
+      const res = await fetch(`${site.url}/_file/data/${wasm}`, { headers: { "accept-encoding": accepts } });
+      expect(res.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+      expect(res.headers.get("content-type")).toBe("application/wasm");
+      expect(res.headers.get("content-encoding")).toBe(encoding);
+      expect(Buffer.from(await res.arrayBuffer()).equals(bytes), accepts).toBe(true);
+    }
+    // the copies the build made, a brotli one a sixth of the engine
+    expect(statSync(join(ROOT, "dist", "_file", "data", `${wasm}.br`)).size).toBeLessThan(bytes.length / 4);
     const page = await fetch(`${site.url}/gemeente`);
     expect(page.headers.get("cache-control")).toBe("no-cache");
-    await res.arrayBuffer();
     await page.text();
   });
 
