@@ -260,7 +260,7 @@ const NORMALISERS = new WeakMap<ColumnSpec, (text: string, decimalComma: boolean
 
 /** The normalisation of a number column's non-empty cells (integer, decimal, rational). */
 function numberNormaliser(c: ColumnSpec): (text: string, decimalComma: boolean) => Norm {
-  const { type, unit, min, max } = c;
+  const { type, unit } = c;
   const short = shortBound(c);
   return (text, decimalComma) => {
     let v: string | null;
@@ -296,11 +296,7 @@ function numberNormaliser(c: ColumnSpec): (text: string, decimalComma: boolean) 
     if (type === "integer" && !/^-?\d+$/.test(v)) return { error: describe(c) };
     const fits = fitsType(c, v);
     if (fits) return { error: `${describe(c)}; ${fits}` };
-    if (v.length <= 15 && short) {
-      // (outOfRange's comparison of short numbers, without looking the column up)
-      const n = Number(v);
-      if ((min !== undefined && n < min) || (max !== undefined && n > max)) return { error: describe(c) };
-    } else if (outOfRange(c, v)) return { error: describe(c) };
+    if (outOfRange(c, v, short)) return { error: describe(c) };
     return { value: v };
   };
 }
@@ -348,13 +344,14 @@ const STORAGE = new WeakMap<ColumnSpec, { sql: string; whole: number | null }>()
 /** Whether a column's bounds have at most 15 significant digits (counted generously: zeros after the point too). */
 const shortBound = (c: ColumnSpec): boolean => [c.min, c.max].every((b) => b === undefined || String(b).replace(/^-|\.|e.*$/g, "").length <= 15);
 
-function outOfRange(c: ColumnSpec, v: Decimal | string): boolean {
+/** `short`: shortBound(c), when the caller has it at hand (a column's normaliser reads it once). */
+function outOfRange(c: ColumnSpec, v: Decimal | string, short = shortBound(c)): boolean {
   if (c.min === undefined && c.max === undefined) return false;
   if (typeof v === "string") {
     const n = Number(v);
     // a number of at most 15 digits against a bound of at most 15 is compared exactly as doubles (each is the double
     // nearest to it, and the order of such numbers is kept)
-    if (v.length <= 15 && shortBound(c)) return (c.min !== undefined && n < c.min) || (c.max !== undefined && n > c.max);
+    if (v.length <= 15 && short) return (c.min !== undefined && n < c.min) || (c.max !== undefined && n > c.max);
     const nearMin = c.min !== undefined && Math.abs(n - c.min) < 1e-6 * Math.max(1, Math.abs(c.min));
     const nearMax = c.max !== undefined && Math.abs(n - c.max) < 1e-6 * Math.max(1, Math.abs(c.max));
     if (!nearMin && !nearMax) return (c.min !== undefined && n < c.min) || (c.max !== undefined && n > c.max);
