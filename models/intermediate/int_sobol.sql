@@ -41,12 +41,24 @@ CREATE OR REPLACE MACRO sobol_bron(matrix, parameter_id, gevarieerd) AS CASE WHE
 -- draw's key 'seed:draw:' (trek_sleutel), built once per vector when the parameters are columns.
 CREATE OR REPLACE MACRO sobol_parameter(id, waarde, laag, hoog, verdeling, onzeker) AS
   {'id': id, 'waarde': waarde, 'laag': laag, 'hoog': hoog, 'verdeling': verdeling, 'onzeker': onzeker, 'sobol_a': sobol_stroom(id, 'A'), 'sobol_b': sobol_stroom(id, 'B')};
-CREATE OR REPLACE MACRO trek_parameter(p, soort, sleutel, matrix, gevarieerd, kant) AS
+-- In two steps: trek_u_parameter is the uniform draw u a value is drawn from (NULL where it is not drawn: a fixed
+-- parameter, the base case, the tornado), trek_parameter_u the value from it. A wide design (a column per parameter)
+-- draws u once per value with trek_met_u and trek_uit_u: DuckDB evaluates an expression under CASE again at every use,
+-- and the triangular inverse (trek_waarde) uses u twice, so trek_parameter in one step hashes every draw twice.
+CREATE OR REPLACE MACRO trek_u_parameter(p, soort, sleutel, matrix, gevarieerd) AS
+  CASE WHEN NOT p.onzeker OR soort IN ('basis', 'tornado') THEN NULL::DOUBLE
+       WHEN soort = 'mc' THEN trek_u_van(sleutel || p.id)
+       ELSE trek_u_van(sleutel || CASE sobol_bron(matrix, p.id, gevarieerd) WHEN 'B' THEN p.sobol_b ELSE p.sobol_a END) END;
+CREATE OR REPLACE MACRO trek_parameter_u(p, u, soort, gevarieerd, kant) AS
   CASE WHEN NOT p.onzeker OR soort = 'basis' THEN p.waarde
-       WHEN soort = 'mc' THEN trek_waarde(trek_u_van(sleutel || p.id), p.laag, p.waarde, p.hoog, p.verdeling)
        WHEN soort = 'tornado' THEN CASE WHEN p.id = gevarieerd THEN CASE kant WHEN 'laag' THEN p.laag ELSE p.hoog END ELSE p.waarde END
-       ELSE trek_waarde(trek_u_van(sleutel || CASE sobol_bron(matrix, p.id, gevarieerd) WHEN 'B' THEN p.sobol_b ELSE p.sobol_a END),
-                        p.laag, p.waarde, p.hoog, p.verdeling) END;
+       ELSE trek_waarde(u, p.laag, p.waarde, p.hoog, p.verdeling) END;
+CREATE OR REPLACE MACRO trek_parameter(p, soort, sleutel, matrix, gevarieerd, kant) AS
+  trek_parameter_u(p, trek_u_parameter(p, soort, sleutel, matrix, gevarieerd), soort, gevarieerd, kant);
+-- the parameter struct with its draw u added (a column per parameter: COLUMNS), and its value from that struct
+CREATE OR REPLACE MACRO trek_met_u(p, soort, sleutel, matrix, gevarieerd) AS
+  struct_insert(p, u := trek_u_parameter(p, soort, sleutel, matrix, gevarieerd));
+CREATE OR REPLACE MACRO trek_uit_u(q, soort, gevarieerd, kant) AS trek_parameter_u(q, q.u, soort, gevarieerd, kant);
 
 -- the design in long form: one row per vector and parameter, with the uniform draw u. Each parameter is drawn once per
 -- draw in A and once in B (sobol_u); every vector takes one of the two (sobol_bron), so N (d + 2) x d values need 2 N d

@@ -13,7 +13,7 @@ WITH g AS (
          CASE i.groep WHEN 'dwarslaesie' THEN rm_instroom_dwarslaesie(i.bevolking, b.dwarslaesie_incidentie, b.dwarslaesie_aandeel_tetraplegie, b.dwarslaesie_aandeel_hoog, b.dwarslaesie_aandeel_verkeer, b.dwarslaesie_aandeel_aansprakelijk_verkeer, b.dwarslaesie_aandeel_aansprakelijk_overig, b.dwarslaesie_aandeel_wlz)
               ELSE rm_instroom_nah(i.bevolking, b.nah_incidentie, b.nah_sterfte_ziekenhuis, b.nah_aandeel_zeer_ernstig, b.nah_aandeel_verkeer, b.nah_aandeel_aansprakelijk_verkeer, b.nah_aandeel_aansprakelijk_overig) END
            * rm_verhaalbaar(b.aansprakelijkheid, b.werkgever_uitgesloten, b.civielrechtelijk_verhaalbaar) AS instroom,
-         rm_jaarkosten(zp.dagtarief * b.dagen_per_jaar + i.huisvesting_per_jaar,
+         rm_jaarkosten(CASE i.groep WHEN 'dwarslaesie' THEN zp.dagtarief_dwarslaesie ELSE zp.dagtarief_nah END * b.dagen_per_jaar + i.huisvesting_per_jaar,
                        b.contracteerpercentage, b.subsidies, b.beleidswijzigingen, b.eigen_bijdrage) AS kosten_per_jaar,
          CASE i.groep WHEN 'dwarslaesie' THEN b.dwarslaesie_aandeel_man ELSE b.nah_aandeel_man END / 100 AS aandeel_man,
          (1 + b.disconteringsvoet / 100) / (1 + b.indexatie / 100) - 1 AS r,
@@ -21,7 +21,7 @@ WITH g AS (
          ln(CASE i.groep WHEN 'dwarslaesie' THEN b.dwarslaesie_sterftefactor_schaal ELSE b.nah_sterftefactor END) AS ln_k
   FROM rm_breed b CROSS JOIN rm_rooster_instellingen s
   JOIN rekenmodel_invoer i ON i.jaar = b.jaar
-  JOIN rm_tariefmix zp ON zp.jaar = b.jaar AND zp.soort = b.soort AND zp.vector_id = b.vector_id AND zp.groep = i.groep
+  JOIN rm_tariefmix zp ON zp.jaar = b.jaar AND zp.soort = b.soort AND zp.vector_id = b.vector_id
 )
 SELECT g.jaar, g.soort, g.vector_id, g.groep, g.instroom, g.kosten_per_jaar, g.aandeel_man, g.lag,
        CAST(floor(xk) AS INTEGER) AS ki, xk - floor(xk) AS fk, CAST(floor(xr) AS INTEGER) AS ri, xr - floor(xr) AS fr

@@ -53,20 +53,26 @@ UNION ALL SELECT DISTINCT jaar, 'tornado', 0, NULL, NULL, NULL, 'basis' FROM rm_
 UNION ALL SELECT jaar, 'tornado', vector_id, NULL, NULL, gevarieerd, kant FROM rm_tornado_vectoren
 UNION ALL SELECT s.jaar, 'sobol', s.vector_id, trek_sleutel(i.seed, s.trekking), s.matrix, s.gevarieerd, NULL FROM rm_sobol_vectoren s JOIN mc_instellingen i USING (jaar);
 
--- one row per vector with every parameter, a column each (COLUMNS: trek_parameter, intermediate/int_sobol.sql, per
--- column of rm_parameterrij)
+-- one row per vector with every parameter, a column each (COLUMNS, per column of rm_parameterrij): first each
+-- parameter's draw u (trek_met_u, intermediate/int_sobol.sql), then its value (trek_uit_u), so that every value is
+-- hashed once
 CREATE OR REPLACE TEMP TABLE rm_breed AS
-SELECT v.jaar, v.soort, v.vector_id, trek_parameter(COLUMNS(k.*), v.soort, v.sleutel, v.matrix, v.gevarieerd, v.kant)
-FROM rm_vector_ids v CROSS JOIN rm_parameterrij k;
+SELECT jaar, soort, vector_id, trek_uit_u(COLUMNS(* EXCLUDE (jaar, soort, vector_id, gevarieerd, kant)), soort, gevarieerd, kant)
+FROM (SELECT v.jaar, v.soort, v.vector_id, v.gevarieerd, v.kant, trek_met_u(COLUMNS(k.*), v.soort, v.sleutel, v.matrix, v.gevarieerd)
+      FROM rm_vector_ids v CROSS JOIN rm_parameterrij k);
 
 -- the day tariff of each group's package mix, per vector: every package of stg_rekenmodel_zorgprofiel at its own
 -- tariff parameter (rekenmodel.tarief.<zzp>), drawn or fixed, so no package is left out (the loader accepts only
--- priced packages)
+-- priced packages). One row per vector with a column per group (the loader's two: dwarslaesie, nah), which the
+-- evaluation joins one to one; each sum adds its group's packages in the order a sum per group would.
 CREATE OR REPLACE TEMP TABLE rm_tariefmix AS
 WITH mix AS (
   SELECT z.groep, z.aandeel_pct / 100 AS aandeel, p.p
   FROM stg_rekenmodel_zorgprofiel z JOIN rm_parameters p ON p.parameter_id = 'rekenmodel.tarief.' || z.zzp
 )
-SELECT v.jaar, v.soort, v.vector_id, m.groep, sum(m.aandeel * trek_parameter(m.p, v.soort, v.sleutel, v.matrix, v.gevarieerd, v.kant)) AS dagtarief
-FROM rm_vector_ids v CROSS JOIN mix m
-GROUP BY v.jaar, v.soort, v.vector_id, m.groep;
+SELECT jaar, soort, vector_id,
+       sum(aandeel * trek_parameter_u(p, u, soort, gevarieerd, kant)) FILTER (groep = 'dwarslaesie') AS dagtarief_dwarslaesie,
+       sum(aandeel * trek_parameter_u(p, u, soort, gevarieerd, kant)) FILTER (groep = 'nah') AS dagtarief_nah
+FROM (SELECT v.jaar, v.soort, v.vector_id, v.gevarieerd, v.kant, m.groep, m.aandeel, m.p, trek_u_parameter(m.p, v.soort, v.sleutel, v.matrix, v.gevarieerd) AS u
+      FROM rm_vector_ids v CROSS JOIN mix m)
+GROUP BY jaar, soort, vector_id;
