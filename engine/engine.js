@@ -4,8 +4,9 @@
 // `db` is a small adapter: { query(sql) -> Promise<rows as objects>, registerFileText(name, text) -> Promise,
 // insertArrowIPC?(table, bytes) -> Promise }. A bundle is { staging: [{table, columns, csv}], models: [Model in run
 // order], arrow?: Uint8Array } (pipelines/site/bundle.ts); the site sends the tables as Arrow IPC only.
-import { actueelBijhouder, draaiBijgehouden, zetOverrides } from "./actueel.js";
+import { actueelBijhouder, draaiBijgehouden, geschrevenNamen, zetOverrides } from "./actueel.js";
 import { select } from "./graph.js";
+import { ALLEEN_ZONDER_STATISTIEK, herhaling, MET_STATISTIEK } from "./herhaling.js";
 import { sqlTekst as q } from "./sql.js";
 
 /** The graph of a bundle's models (already in run order), for `select`. */
@@ -95,7 +96,23 @@ export async function runModels(db, bundle, filter = () => true) {
  * (pipelines/warehouse/session.ts) it knows which models hold what their inputs give now (actueel.js): `runFor` runs
  * only the stale ones, `run` and `runModels` run what they are given.
  */
-export async function modelEngine(db, bundle, close = () => {}) {
+export async function modelEngine(adapter, bundle, close = () => {}) {
+  // every statement the engine runs is followed, so that `batch` replays a statement only on what it made itself
+  const her = herhaling(geschrevenNamen);
+  const db = {
+    ...adapter,
+    /** @param {string} sql */
+    async query(sql) {
+      try {
+        const rows = await adapter.query(sql);
+        her.zag(sql);
+        return rows;
+      } catch (e) {
+        her.vergeet();
+        throw e;
+      }
+    },
+  };
   await loadStaging(db, bundle);
   const graaf = graafVan(bundle);
   const bij = actueelBijhouder(graaf);
@@ -140,7 +157,9 @@ export async function modelEngine(db, bundle, close = () => {}) {
     /**
      * One round trip for a list of steps, each SQL text or a filter of model names (those models, in run order);
      * returns the rows of the last statement. Each call to the engine costs milliseconds in the browser; a failure
-     * is re-run step by step so that the error names the model file.
+     * is re-run step by step so that the error names the model file. A statement the engine ran before is executed
+     * on the plan it was given then (engine/herhaling.js): a question asked again at every slider change is planned
+     * once.
      */
     /** @param {(string | ((name: string) => boolean))[]} steps @returns {Promise<any[]>} */
     async batch(steps) {
@@ -156,8 +175,16 @@ export async function modelEngine(db, bundle, close = () => {}) {
           }
       }
       try {
-        return await db.query(texts.map(strip).filter(Boolean).join(";\n"));
+        // statements run before are replayed on their plans (engine/herhaling.js), with the statistics optimiser off
+        const { tekst, voorbereid } = her.tekst(texts.map(strip).filter(Boolean).join(";\n"));
+        if (!voorbereid) return await adapter.query(tekst);
+        try {
+          return await adapter.query(`${ALLEEN_ZONDER_STATISTIEK};\n${tekst}`);
+        } finally {
+          await adapter.query(MET_STATISTIEK);
+        }
       } catch {
+        her.vergeet();
         let rows = [];
         try {
           for (const st of steps) {
@@ -171,6 +198,8 @@ export async function modelEngine(db, bundle, close = () => {}) {
         return rows;
       }
     },
+    /** How many statements `batch` ran on a plan made before (engine/herhaling.js). */
+    herhaald: () => her.uitgevoerd(),
     close,
   };
 }

@@ -20,7 +20,8 @@ const getal = (v) => {
 
 export const EIGEN_CODE = "EIGEN";
 
-/** The tables that hold one question (vergelijking/instellingen.sql creates them; keuzeStatements refills them). */
+/** The tables that hold one question (vergelijking/instellingen.sql creates them; keuzeStatements refills them, so that
+ * a question changes no table's columns: engine/herhaling.js). */
 export const VRAAG_TABELLEN = ["vg_mc_instellingen", "vg_eigen_gemeenten", "vg_selectie", "vg_sweep"];
 
 /** The models that answer the question once it is set: the comparison's models that read its settings. */
@@ -82,7 +83,8 @@ export function sweepInEenDoorgang(graaf, ids) {
  */
 export function keuzeStatements({ jaar, trekkingen = null, seed = null, sobolN = 0, eigen = [], selectie = [], punten = [] }) {
   return [
-    `CREATE OR REPLACE TABLE vg_mc_instellingen AS
+    "DELETE FROM vg_mc_instellingen",
+    `INSERT INTO vg_mc_instellingen
        SELECT ${int(jaar)}::INTEGER AS jaar,
               coalesce(${int(trekkingen)}::INTEGER, CAST(par('verhaal.mc_trekkingen', ${int(jaar)}) AS INTEGER)) AS trekkingen,
               coalesce(${int(seed)}::BIGINT, CAST(par('verhaal.mc_seed', ${int(jaar)}) AS BIGINT)) AS seed,

@@ -4,7 +4,9 @@ import { beforeAll, afterAll, describe, expect, it } from "vitest";
 import { modelBundle, stagingArrow, type ModelBundle } from "../pipelines/site/bundle.ts";
 import { parseScenario } from "../pipelines/params/scenario.ts";
 import { ModelSession } from "../pipelines/warehouse/session.ts";
-import { keuzeStatements } from "../engine/vergelijking.js";
+import { alleen, parameterModellen } from "../engine/engine.js";
+import { keuzeStatements, modellenVoorGemeentevraag } from "../engine/vergelijking.js";
+import { overridesFrom, vraagGemeenteInStappen } from "../src/components/vergelijking-vraag.js";
 import { sharedWarehouse } from "./support/fixtures.ts";
 import { wasmEngine, type WasmEngine } from "./support/wasm.ts";
 
@@ -129,5 +131,36 @@ describe("the same SQL in node-api and DuckDB-Wasm", () => {
     await node.runSome(after);
     await wasm.run(sc.overrides, after);
     await compare(node, wasm);
+  }, 120_000);
+
+  it("answers a municipality's questions, asked again and again on the plans of the first (engine/herhaling.js), as node-api answers each afresh", async () => {
+    // the gemeente page's questions as a user asks them: sliders moved, another municipality, the Monte Carlo's draws
+    const standaard = { "verhaal.detectie": 0, "verhaal.honorarium_percentage": 0, "verhaal.vaste_kosten": 0 };
+    const vragen = [
+      { waarden: { "verhaal.detectie": 40 }, code: "GM0402", trekkingen: 300 },
+      { waarden: { "verhaal.detectie": 55 }, code: "GM0402", trekkingen: 300 },
+      { waarden: { "verhaal.detectie": 55, "verhaal.honorarium_percentage": 12 }, code: "GM0363", trekkingen: 300 },
+      { waarden: { "verhaal.detectie": 20, "verhaal.vaste_kosten": 90_000 }, code: "GM0363", trekkingen: 0 },
+      { waarden: { "verhaal.detectie": 70 }, code: "GM0014", trekkingen: 500 },
+    ];
+    const resultaat = (code: string) => `SELECT * FROM vergelijking_wmo_resultaat WHERE jaar = 2018 AND gemeentecode = '${code}'`;
+    for (const v of vragen) {
+      const overrides = overridesFrom(v.waarden, standaard);
+      let antwoord: Record<string, unknown> | undefined;
+      for await (const stap of vraagGemeenteInStappen(wasm, { overrides, jaar: 2018, code: v.code, trekkingen: v.trekkingen, seed: 5 })) antwoord = stap;
+      // node-api, planned afresh: the same overrides, settings and models
+      await node.runSome(alleen(parameterModellen(node.graaf)), overrides);
+      for (const sql of keuzeStatements({ jaar: 2018, trekkingen: v.trekkingen, seed: 5, selectie: [v.code] })) await node.exec(sql);
+      await node.runSome(alleen(modellenVoorGemeentevraag(node.graaf)));
+      const [verwacht] = await node.all(resultaat(v.code));
+      expect(Object.keys(verwacht).length).toBeGreaterThan(20);
+      for (const [k, w] of Object.entries(verwacht)) {
+        if (!same(antwoord![k], w))
+          expect(`${v.code} ${JSON.stringify(v.waarden)} ${k} = ${antwoord![k]}`).toBe(`${v.code} ${JSON.stringify(v.waarden)} ${k} = ${w}`);
+      }
+      expect(antwoord!.fase).toBe("montecarlo");
+    }
+    // and they were replayed: every question after the first ran its models' statements on prepared plans
+    expect(wasm.herhaald()).toBeGreaterThan(2 * 25 * (vragen.length - 1));
   }, 120_000);
 });

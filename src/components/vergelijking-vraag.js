@@ -15,6 +15,8 @@ export function overridesFrom(values, defaults) {
  * One municipality's question, in two steps so the page answers quickly: first the numbers without the Monte
  * Carlo (0 draws), then with it. Yields each answer with its step ("deterministisch", "montecarlo") and the time
  * since the start. Needs the engine to have run modellenVoorGemeente once.
+ * @param {any} engine
+ * @param {{ overrides: any[] | null, jaar: number, code: string, eigen?: any[], trekkingen?: number | null, seed?: number | null }} vraag
  */
 export async function* vraagGemeenteInStappen(engine, { overrides, jaar, code, eigen = [], trekkingen = null, seed = null }) {
   const t0 = performance.now();
