@@ -1,8 +1,9 @@
 // A page asks the same question again at every slider change: the same model statements on other values. Planning
 // them (parse, bind, optimise) is most of a question's time in DuckDB-Wasm, so a statement the engine has run before
 // is planned once and then executed again: a table the same statement made is emptied and refilled by a prepared
-// INSERT of the same query (PREPARE ... / EXECUTE), a macro or view the same statement made is left as it is, and a
-// table made by the same CREATE (columns given) is emptied. None of this changes the catalog, so the plans stay valid.
+// INSERT of the same query (PREPARE ... / EXECUTE), a macro or view the same statement made is left as it is, a table
+// made by the same CREATE (columns given) is emptied, and a query that writes nothing (the answer's SELECT) runs on its
+// prepared plan. None of this changes the catalog, so the plans stay valid.
 //
 // Plans must not depend on the data they were made on: DuckDB's statistics propagation folds a filter that the data of
 // the moment cannot meet into an empty result, picks integer widths and perfect hash tables from the data's range, and
@@ -70,6 +71,7 @@ const TABEL_UIT_QUERY = new RegExp(String.raw`${CREATE}TABLE\s+${NAAM}\s+AS\s+(?
 const TABEL_MET_KOLOMMEN = new RegExp(String.raw`${CREATE}TABLE\s+${NAAM}\s*\(`, "i");
 const MACRO_OF_VIEW = new RegExp(String.raw`${CREATE}(?:MACRO|VIEW)\s+${NAAM}\b`, "i");
 const SCHEMA_WIJZIGT = /^(?:CREATE|DROP|ALTER)\b/i;
+const LEZEN = /^(?:SELECT|WITH|FROM)\b/i;
 
 /**
  * What one engine has made and prepared. `geschrevenNamen` reads the names a statement writes (actueel.js).
@@ -78,8 +80,10 @@ const SCHEMA_WIJZIGT = /^(?:CREATE|DROP|ALTER)\b/i;
 export function herhaling(geschrevenNamen) {
   /** @type {Map<string, string>} the statement that last made each table, view or macro */
   const gemaaktDoor = new Map();
-  /** @type {Map<string, string>} statement -> its prepared INSERT's name */
+  /** @type {Map<string, string>} statement -> its prepared INSERT's (or query's) name */
   const voorbereid = new Map();
+  /** @type {Set<string>} queries that write nothing, seen once */
+  const gelezen = new Set();
   let volgnummer = 0;
   let uitgevoerd = 0;
   /** @param {string} st */
@@ -113,9 +117,33 @@ export function herhaling(geschrevenNamen) {
     tekst(sql) {
       const delen = [];
       let metPlan = false;
+      /** Prepares `wat` for statement `st` (PREPARE into `delen`); null past the limit. @param {string} st @param {string} wat */
+      const bereidVoor = (st, wat) => {
+        if (voorbereid.size >= MAX_VOORBEREID) return null;
+        const plan = `afkoop_herhaling_${++volgnummer}`;
+        voorbereid.set(st, plan);
+        delen.push(`PREPARE ${plan} AS ${wat}`);
+        return plan;
+      };
       for (const st of statementen(sql)) {
         const k = kern(st);
         const naam = maakt(st);
+        if (naam === null && LEZEN.test(k) && geschrevenNamen(st)?.length === 0) {
+          // a query that writes nothing (the answer's SELECT): prepared when it comes a second time
+          if (!voorbereid.has(st) && !gelezen.has(st)) {
+            if (gelezen.size < MAX_VOORBEREID) gelezen.add(st);
+            delen.push(st);
+            continue;
+          }
+          const plan = voorbereid.get(st) ?? bereidVoor(st, k);
+          if (plan === null) delen.push(st);
+          else {
+            metPlan = true;
+            uitgevoerd++;
+            delen.push(`EXECUTE ${plan}`);
+          }
+          continue;
+        }
         if (naam === null || gemaaktDoor.get(naam) !== st) {
           this.zag(st);
           delen.push(st);
@@ -126,15 +154,10 @@ export function herhaling(geschrevenNamen) {
           delen.push(`DELETE FROM ${naam}`);
           continue;
         }
-        let plan = voorbereid.get(st);
-        if (plan === undefined) {
-          if (voorbereid.size >= MAX_VOORBEREID) {
-            delen.push(st);
-            continue;
-          }
-          plan = `afkoop_herhaling_${++volgnummer}`;
-          voorbereid.set(st, plan);
-          delen.push(`PREPARE ${plan} AS INSERT INTO ${naam} ${k.replace(TABEL_UIT_QUERY, "")}`);
+        const plan = voorbereid.get(st) ?? bereidVoor(st, `INSERT INTO ${naam} ${k.replace(TABEL_UIT_QUERY, "")}`);
+        if (plan === null) {
+          delen.push(st);
+          continue;
         }
         metPlan = true;
         uitgevoerd++;
@@ -148,6 +171,7 @@ export function herhaling(geschrevenNamen) {
     vergeet() {
       gemaaktDoor.clear();
       voorbereid.clear();
+      gelezen.clear();
     },
   };
 }

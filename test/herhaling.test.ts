@@ -30,6 +30,18 @@ describe("what a statement run before becomes", () => {
     expect(statementen(h.tekst(tabel).tekst)).toEqual(["DELETE FROM t", "EXECUTE afkoop_herhaling_1"]);
   });
 
+  it("runs a query that writes nothing as it is the first time, and on its prepared plan from the second", () => {
+    const h = herhaling(geschrevenNamen);
+    const vraag = "SELECT count(*) AS n FROM t WHERE x > 6";
+    expect(h.tekst(vraag)).toEqual({ tekst: vraag, voorbereid: false });
+    expect(h.tekst(vraag)).toEqual({ tekst: `PREPARE afkoop_herhaling_1 AS ${vraag};\nEXECUTE afkoop_herhaling_1`, voorbereid: true });
+    expect(h.tekst(vraag)).toEqual({ tekst: "EXECUTE afkoop_herhaling_1", voorbereid: true });
+    // one that writes runs as it is, however often
+    const schrijft = "INSERT INTO s SELECT 1";
+    h.tekst(schrijft);
+    expect(h.tekst(schrijft)).toEqual({ tekst: schrijft, voorbereid: false });
+  });
+
   it("leaves a macro or view of the same statement in place, and empties a table made with its columns given", () => {
     const h = herhaling(geschrevenNamen);
     const sql = "CREATE OR REPLACE MACRO m(a) AS a + 1;\nCREATE OR REPLACE VIEW v AS SELECT 1 AS y;\nCREATE OR REPLACE TABLE o (a VARCHAR, b DOUBLE)";
