@@ -55,8 +55,9 @@ UNION ALL SELECT s.jaar, 'sobol', s.vector_id, trek_sleutel(i.seed, s.trekking),
 
 -- one row per vector with every parameter, a column each (COLUMNS, per column of rm_parameterrij): first each
 -- parameter's draw u (trek_met_u, intermediate/int_sobol.sql), then its value (trek_uit_u), so that every value is
--- hashed once
-CREATE OR REPLACE TEMP TABLE rm_breed AS
+-- hashed once. A view: the evaluation (mc_evaluatie.sql) reads it once, and the draws are made there, only of the
+-- columns it reads, instead of written to a table first (100,000 draws: 0.55 -> 0.40 s for these two steps)
+CREATE OR REPLACE TEMP VIEW rm_breed AS
 SELECT jaar, soort, vector_id, trek_uit_u(COLUMNS(* EXCLUDE (jaar, soort, vector_id, gevarieerd, kant)), soort, gevarieerd, kant)
 FROM (SELECT v.jaar, v.soort, v.vector_id, v.gevarieerd, v.kant, trek_met_u(COLUMNS(k.*), v.soort, v.sleutel, v.matrix, v.gevarieerd)
       FROM rm_vector_ids v CROSS JOIN rm_parameterrij k);
