@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { neutralise, toCsv, toCsvNl, toSheet } from "../engine/export.js";
 import { parseDelimited } from "../pipelines/load/delimited.ts";
 import { parseNumber } from "../pipelines/load/validate.ts";
-import { xlsxBytes } from "../engine/xlsx.js";
+import { constants, crc32, deflateRawSync } from "node:zlib";
+import { xlsxBytes, xlsxChunks } from "../engine/xlsx.js";
 
 const rows = [
   { naam: "Hilversum", bedrag: 55128.5, formule: '=HYPERLINK("http://x")', plus: "+31 20", at: "@SUM(A1)", min: "-5", lijst: ["a", "b"] },
@@ -57,5 +58,19 @@ describe("downloads", () => {
     expect(ws.getCell("C2").value).toBe('\'=HYPERLINK("http://x")');
     expect(ws.getCell("F3").value).toBe(-5);
     expect(ws.getCell("A3").value).toBe("Noord-Beveland");
+  });
+
+  it("writes the same workbook with Node's CRC-32 as with its own (the scenario files use Node's), stored or deflated", () => {
+    const sheet = toSheet(rows, columns);
+    const deflate = (b: Uint8Array, last: boolean) => deflateRawSync(b, { level: 1, finishFlush: last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH });
+    const bytes = (d: typeof deflate | null, c?: (crc: number, b: Uint8Array) => number) => Buffer.concat([...xlsxChunks(sheet, "g", d, c)]);
+    const node = (crc: number, b: Uint8Array) => crc32(b, crc);
+    for (const d of [null, deflate]) {
+      const eigen = bytes(d);
+      expect(eigen.length).toBeGreaterThan(500);
+      expect(bytes(d, node).equals(eigen)).toBe(true);
+    }
+    // and a wrong CRC would show: the check reads the CRC
+    expect(bytes(null, (c, b) => node(c, b) ^ 1).equals(bytes(null))).toBe(false);
   });
 });

@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import { dirname, join } from "node:path";
 import { closeSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
-import { constants, deflateRawSync } from "node:zlib";
+import { constants, crc32, deflateRawSync } from "node:zlib";
 import { sheetCell } from "../../engine/export.js";
 import { xlsxChunks } from "../../engine/xlsx.js";
 import { sqlTekst as sqlString } from "../../engine/sql.js";
@@ -129,7 +129,7 @@ function writeXlsx(path: string, sheet: string, rows: Row[]) {
   const deflate = (b: Uint8Array, last: boolean) => deflateRawSync(b, { level: 1, finishFlush: last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH });
   const fd = openSync(path, "wx");
   try {
-    for (const chunk of xlsxChunks(cells(), sheet, deflate)) writeSync(fd, chunk);
+    for (const chunk of xlsxChunks(cells(), sheet, deflate, (crc, b) => crc32(b, crc))) writeSync(fd, chunk);
   } finally {
     closeSync(fd);
   }
